@@ -1,0 +1,5 @@
+export * from './client';
+export * from './errors';
+export * from './models';
+export * from './options';
+export * from './urls';

@@ -1,0 +1,69 @@
+/**
+ * The extension's settings, read from the registry into one typed object.
+ */
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+
+import { IUserOptions } from './hub';
+
+/**
+ * A launcher preset: one launcher tile.
+ */
+export interface ILauncherPreset {
+  /** Tile label. */
+  title: string;
+  /** Tooltip. */
+  caption: string;
+  /** User options this preset overrides. */
+  options: IUserOptions;
+}
+
+/**
+ * The extension's settings, as the code uses them.
+ */
+export interface INFDISettings {
+  /** The `hubUrl` setting as entered (empty: resolve automatically). */
+  hubUrl: string;
+  /** The user's API token. */
+  token: string;
+  /** Options sent with every start. */
+  defaultOptions: IUserOptions;
+  /** Launcher presets. */
+  launchers: ILauncherPreset[];
+  /** Open a started server in a new browser tab. */
+  openInNewTab: boolean;
+  /** Seconds to wait for a server to start. */
+  startTimeout: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turn the registry's composite into typed settings, dropping malformed
+ * entries rather than failing.
+ */
+export function readSettings(
+  composite: ISettingRegistry.ISettings['composite']
+): INFDISettings {
+  const raw = isRecord(composite) ? composite : {};
+  const launchers = Array.isArray(raw.launchers) ? raw.launchers : [];
+  const timeout = Number(raw.startTimeout);
+  return {
+    hubUrl: typeof raw.hubUrl === 'string' ? raw.hubUrl.trim() : '',
+    token: typeof raw.token === 'string' ? raw.token.trim() : '',
+    defaultOptions: isRecord(raw.defaultOptions)
+      ? (raw.defaultOptions as IUserOptions)
+      : {},
+    launchers: launchers
+      .filter(isRecord)
+      .filter(entry => typeof entry.title === 'string' && entry.title.trim())
+      .map(entry => ({
+        title: String(entry.title).trim(),
+        caption: typeof entry.caption === 'string' ? entry.caption : '',
+        options: isRecord(entry.options) ? (entry.options as IUserOptions) : {}
+      })),
+    openInNewTab: raw.openInNewTab !== false,
+    startTimeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 600
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Public interfaces other extensions may require.
+ */
+import { Token } from '@lumino/coreutils';
+import { ISignal } from '@lumino/signaling';
+
+import { HubClient } from './hub';
+import { INFDISettings } from './settings';
+
+/**
+ * The NFDI hub connection: current settings and a client built from them.
+ */
+export interface INFDIHub {
+  /** The current settings. */
+  readonly settings: INFDISettings;
+  /** The hub base URL in use (resolved from the settings and the page). */
+  readonly hubUrl: string;
+  /**
+   * A client for the hub in use, or `null` if the settings are unusable
+   * (see `configError`).
+   */
+  readonly client: HubClient | null;
+  /** Why no client could be built, for the user. */
+  readonly configError: string | null;
+  /** Emitted when settings change (and with them `client`). */
+  readonly changed: ISignal<INFDIHub, void>;
+  /** Save a new API token into the settings. */
+  setToken(token: string): Promise<void>;
+}
+
+/**
+ * The NFDI hub connection token.
+ */
+export const INFDIHub = new Token<INFDIHub>(
+  'jupyterlab-nfdi-launcher:INFDIHub',
+  'The Jupyter4NFDI hub connection: settings and a REST client for the hub in use.'
+);
