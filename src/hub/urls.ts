@@ -31,7 +31,12 @@ export function normalizeHubUrl(value: string): string {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     text = `https://${text}`;
   }
-  const url = new URL(text);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new TypeError(`Not a URL: ${value}`);
+  }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TypeError(`Not an http(s) URL: ${url.protocol}`);
   }

@@ -1,0 +1,52 @@
+import { readSettings } from '../settings';
+
+describe('readSettings', () => {
+  it('reads a full composite', () => {
+    const settings = readSettings({
+      hubUrl: ' https://hub.example.org ',
+      token: ' t ',
+      defaultOptions: { option: 'default' },
+      launchers: [
+        {
+          title: 'A',
+          caption: 'a',
+          options: { option: 'custom', custom: { customimage: 'x' } }
+        }
+      ],
+      openInNewTab: false,
+      startTimeout: 120
+    });
+    expect(settings).toEqual({
+      hubUrl: 'https://hub.example.org',
+      token: 't',
+      defaultOptions: { option: 'default' },
+      launchers: [
+        {
+          title: 'A',
+          caption: 'a',
+          options: { option: 'custom', custom: { customimage: 'x' } }
+        }
+      ],
+      openInNewTab: false,
+      startTimeout: 120
+    });
+  });
+
+  it('drops malformed launchers and falls back to defaults', () => {
+    const settings = readSettings({
+      launchers: [
+        { caption: 'no title' },
+        'junk',
+        { title: '  ' },
+        { title: 'Ok' }
+      ],
+      startTimeout: -1
+    } as any);
+    expect(settings.launchers).toEqual([
+      { title: 'Ok', caption: '', options: {} }
+    ]);
+    expect(settings.startTimeout).toBe(600);
+    expect(settings.openInNewTab).toBe(true);
+    expect(settings.hubUrl).toBe('');
+  });
+});
