@@ -5,6 +5,10 @@ import { Token } from '@lumino/coreutils';
 import { ISignal } from '@lumino/signaling';
 
 import { HubClient } from './hub';
+import type { IStartArgs } from './launch/flow';
+import type { ILaunchResult } from './launch/launch';
+import type { LaunchManager } from './launch/manager';
+import type { ServersModel } from './servers/model';
 import { INFDISettings } from './settings';
 
 /**
@@ -34,4 +38,27 @@ export interface INFDIHub {
 export const INFDIHub = new Token<INFDIHub>(
   'jupyterlab-nfdi-launcher:INFDIHub',
   'The Jupyter4NFDI hub connection: settings and a REST client for the hub in use.'
+);
+
+/**
+ * The user's servers on the hub and the launches in flight.
+ */
+export interface INFDIServers {
+  /** The user's servers and the connection state. */
+  readonly servers: ServersModel;
+  /** The launches in flight. */
+  readonly launches: LaunchManager;
+  /**
+   * Start a server (the `nfdi:start` command does the same). Call it from a
+   * user gesture: it opens the browser tab at once.
+   */
+  start(args: IStartArgs): Promise<ILaunchResult>;
+}
+
+/**
+ * The NFDI servers token.
+ */
+export const INFDIServers = new Token<INFDIServers>(
+  'jupyterlab-nfdi-launcher:INFDIServers',
+  "The user's servers on the NFDI hub, the launches in flight, and a way to start one."
 );

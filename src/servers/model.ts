@@ -1,0 +1,334 @@
+/**
+ * The user's servers on the hub and the state of the connection to it.
+ *
+ * Refreshes while `active` (the sidebar is visible) and after every action;
+ * makes no requests otherwise.
+ */
+import { IDisposable } from '@lumino/disposable';
+import { Poll } from '@lumino/polling';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import {
+  HubClient,
+  HubError,
+  IHubUser,
+  IServerModel,
+  ServerStatus,
+  StopResult,
+  Systems
+} from '../hub';
+import { INFDIHub } from '../tokens';
+
+/** Server configurations a user may have on Jupyter4NFDI. */
+export const CONFIGURATION_LIMIT = 15;
+
+/**
+ * The state of the connection to the hub.
+ *
+ * - `unconfigured`: no usable hub URL or no token (see `problem`);
+ * - `checking`: asking the hub who the token belongs to;
+ * - `connected`: the token works (see `user`);
+ * - `failed`: the hub refused the token or could not be reached (see `problem`).
+ */
+export type ConnectionState =
+  'unconfigured' | 'checking' | 'connected' | 'failed';
+
+/**
+ * What a server is doing, as the list shows it.
+ */
+export type ServerState = 'running' | 'starting' | 'stopping' | 'stopped';
+
+/**
+ * The state of a server from its model.
+ */
+export function serverState(server: IServerModel): ServerState {
+  if (server.pending === 'spawn') {
+    return 'starting';
+  }
+  if (server.pending === 'stop') {
+    return 'stopping';
+  }
+  return server.ready ? 'running' : 'stopped';
+}
+
+/**
+ * The user's servers on the hub.
+ */
+export class ServersModel implements IDisposable {
+  constructor(hub: INFDIHub, options: { refreshInterval?: number } = {}) {
+    this._hub = hub;
+    this._poll = new Poll({
+      name: 'jupyterlab-nfdi-launcher:servers',
+      factory: () => this._refresh(),
+      frequency: {
+        interval: options.refreshInterval ?? 5000,
+        backoff: true,
+        max: 60 * 1000
+      },
+      standby: () => !this._active || 'when-hidden',
+      auto: false
+    });
+    hub.changed.connect(this._onHubChanged, this);
+    this._reset();
+  }
+
+  /** The connection's state. */
+  get connection(): ConnectionState {
+    return this._connection;
+  }
+
+  /** Why the connection is `unconfigured` or `failed`, for the user. */
+  get problem(): string | null {
+    return this._problem;
+  }
+
+  /** The error behind a `failed` connection, if any. */
+  get error(): HubError | null {
+    return this._error;
+  }
+
+  /** The token's owner, once connected. */
+  get user(): IHubUser | null {
+    return this._user;
+  }
+
+  /** The user's server configurations, running ones first. */
+  get servers(): ReadonlyArray<IServerModel> {
+    return this._servers;
+  }
+
+  /** The systems and flavors the hub offers, if it says. */
+  get systems(): Systems | null {
+    return this._systems;
+  }
+
+  /** Whether the list has been loaded since the last change of settings. */
+  get loaded(): boolean {
+    return this._loaded;
+  }
+
+  /** The most server configurations the user may have. */
+  get limit(): number {
+    return CONFIGURATION_LIMIT;
+  }
+
+  /** Whether the user has as many configurations as allowed. */
+  get atLimit(): boolean {
+    return this._servers.length >= CONFIGURATION_LIMIT;
+  }
+
+  /** The hub's URL in use. */
+  get hubUrl(): string {
+    return this._hub.client?.baseUrl ?? this._hub.hubUrl;
+  }
+
+  /** The hub's token page. */
+  get tokenPageUrl(): string | null {
+    return this._hub.client?.tokenPageUrl ?? null;
+  }
+
+  /** Emitted when anything above changes. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /**
+   * Whether the servers are being watched (e.g. the sidebar is visible).
+   * While not active, no requests are made.
+   */
+  get active(): boolean {
+    return this._active;
+  }
+  set active(value: boolean) {
+    if (value === this._active) {
+      return;
+    }
+    this._active = value;
+    if (value) {
+      void this._poll.start().then(() => this._poll.refresh());
+    } else {
+      void this._poll.stop();
+    }
+  }
+
+  get isDisposed(): boolean {
+    return this._poll.isDisposed;
+  }
+
+  /** Refresh now. Resolves when done; never rejects. */
+  async refresh(): Promise<void> {
+    try {
+      await this._refresh();
+    } catch {
+      // The state says what went wrong.
+    }
+  }
+
+  /** The server with that name, if listed. */
+  find(name: string): IServerModel | undefined {
+    return this._servers.find(server => server.name === name);
+  }
+
+  /** The start API's URLs for one of the user's servers. */
+  urls(name: string): { statusUrl: string; deleteUrl: string } {
+    const client = this._requireClient();
+    const user = encodeURIComponent(this._user?.name ?? '');
+    const server = encodeURIComponent(name);
+    return {
+      statusUrl: `${client.baseUrl}hub/api/start/${user}/${server}`,
+      deleteUrl: `${client.baseUrl}hub/api/users/${user}/servers/${server}`
+    };
+  }
+
+  /** Stop a server (its configuration stays), then refresh. */
+  async stop(name: string): Promise<StopResult> {
+    const client = this._requireClient();
+    await this._ensureUser(client);
+    try {
+      return await client.stop(this.urls(name).deleteUrl);
+    } finally {
+      await this.refresh();
+    }
+  }
+
+  /** Stop a server and delete its configuration, then refresh. */
+  async remove(name: string): Promise<void> {
+    const client = this._requireClient();
+    await this._ensureUser(client);
+    try {
+      await client.remove(this.urls(name).deleteUrl);
+    } catch (error) {
+      // Already gone from the hub is what the user asked for.
+      if (!(error instanceof HubError && error.kind === 'not-found')) {
+        throw error;
+      }
+    } finally {
+      await this.refresh();
+    }
+  }
+
+  /** A server's state from the start API: exit code and logs when stopped. */
+  async details(name: string): Promise<ServerStatus> {
+    const client = this._requireClient();
+    await this._ensureUser(client);
+    return client.status(this.urls(name).statusUrl);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this._poll.dispose();
+    this._hub.changed.disconnect(this._onHubChanged, this);
+    Signal.clearData(this);
+  }
+
+  private _onHubChanged(): void {
+    this._reset();
+    this._changed.emit();
+    if (this._active) {
+      void this._poll.refresh();
+    }
+  }
+
+  private _reset(): void {
+    this._user = null;
+    this._servers = [];
+    this._systems = null;
+    this._systemsAsked = false;
+    this._loaded = false;
+    this._error = null;
+    const client = this._hub.client;
+    if (!client) {
+      this._connection = 'unconfigured';
+      this._problem = this._hub.configError;
+    } else if (!client.hasToken) {
+      this._connection = 'unconfigured';
+      this._problem = null;
+    } else {
+      this._connection = 'checking';
+      this._problem = null;
+    }
+  }
+
+  private _requireClient(): HubClient {
+    const client = this._hub.client;
+    if (!client) {
+      throw new HubError('config', this._hub.configError ?? '');
+    }
+    return client;
+  }
+
+  private async _ensureUser(client: HubClient): Promise<IHubUser> {
+    if (!this._user) {
+      this._user = await client.whoami();
+    }
+    return this._user;
+  }
+
+  private async _refresh(): Promise<void> {
+    const client = this._hub.client;
+    if (!client || !client.hasToken) {
+      return;
+    }
+    try {
+      const user = await this._ensureUser(client);
+      const servers = await client.listServers(user.name);
+      if (client !== this._hub.client) {
+        return; // The settings changed meanwhile; that refresh will follow.
+      }
+      this._servers = servers.sort(compareServers);
+      this._connection = 'connected';
+      this._problem = null;
+      this._error = null;
+      this._loaded = true;
+      if (!this._systemsAsked) {
+        this._systemsAsked = true;
+        this._systems = await client.systems().catch(() => null);
+      }
+    } catch (error) {
+      if (client !== this._hub.client) {
+        return;
+      }
+      this._error = error instanceof HubError ? error : null;
+      this._problem = error instanceof Error ? error.message : String(error);
+      if (this._error?.kind === 'auth') {
+        this._user = null;
+      }
+      this._connection = 'failed';
+      throw error;
+    } finally {
+      if (client === this._hub.client) {
+        this._changed.emit();
+      }
+    }
+  }
+
+  private readonly _hub: INFDIHub;
+  private readonly _poll: Poll;
+  private readonly _changed = new Signal<this, void>(this);
+  private _active = false;
+  private _connection: ConnectionState = 'unconfigured';
+  private _problem: string | null = null;
+  private _error: HubError | null = null;
+  private _user: IHubUser | null = null;
+  private _servers: IServerModel[] = [];
+  private _systems: Systems | null = null;
+  private _systemsAsked = false;
+  private _loaded = false;
+}
+
+const ORDER: Record<ServerState, number> = {
+  starting: 0,
+  running: 1,
+  stopping: 2,
+  stopped: 3
+};
+
+function compareServers(a: IServerModel, b: IServerModel): number {
+  return (
+    ORDER[serverState(a)] - ORDER[serverState(b)] ||
+    (b.started ?? '').localeCompare(a.started ?? '') ||
+    a.name.localeCompare(b.name)
+  );
+}

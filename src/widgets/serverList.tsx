@@ -1,0 +1,161 @@
+/**
+ * The sidebar's server list: every configuration the user has on the hub.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+import * as React from 'react';
+
+import { IServerModel } from '../hub';
+import { ServersModel, ServerState, serverState } from '../servers/model';
+
+/**
+ * Props of the server list.
+ */
+export interface IServerListProps {
+  model: ServersModel;
+  trans: TranslationBundle;
+  onOpen: (server: IServerModel) => void;
+  onStop: (server: IServerModel) => void;
+  onDelete: (server: IServerModel) => void;
+  onLogs: (server: IServerModel) => void;
+  onRefresh: () => void;
+}
+
+/**
+ * What a server was started with, in a few words.
+ */
+export function describeServer(
+  server: IServerModel,
+  trans: TranslationBundle
+): string {
+  const options = server.userOptions as Record<string, any>;
+  const parts: string[] = [];
+  if (options.option === 'custom' && options.custom?.customimage) {
+    parts.push(String(options.custom.customimage));
+  } else if (options.option === 'repo2docker' && options.repo2docker) {
+    const repo = options.repo2docker;
+    parts.push(
+      `${repo.repotype ?? ''}:${repo.repourl ?? ''}${repo.reporef ? '@' + repo.reporef : ''}`
+    );
+  } else if (options.option === 'default') {
+    parts.push(trans.__('hub default'));
+  }
+  if (options.system) {
+    parts.push(
+      options.flavor ? `${options.system} · ${options.flavor}` : options.system
+    );
+  }
+  return parts.join(' — ');
+}
+
+function stateLabel(state: ServerState, trans: TranslationBundle): string {
+  switch (state) {
+    case 'running':
+      return trans.__('running');
+    case 'starting':
+      return trans.__('starting');
+    case 'stopping':
+      return trans.__('stopping');
+    default:
+      return trans.__('stopped');
+  }
+}
+
+/**
+ * The list.
+ */
+export function ServerList(props: IServerListProps): JSX.Element {
+  const { model, trans } = props;
+  const servers = model.servers;
+  return (
+    <section className="jp-nfdi-section jp-nfdi-servers">
+      <div className="jp-nfdi-section-header">
+        <h3 className="jp-nfdi-section-title">{trans.__('Your servers')}</h3>
+        <button
+          className="jp-mod-styled jp-nfdi-button jp-nfdi-refresh"
+          type="button"
+          onClick={props.onRefresh}
+          title={trans.__('Refresh the list of servers')}
+        >
+          {trans.__('Refresh')}
+        </button>
+      </div>
+      <p className="jp-nfdi-count">
+        {trans.__('%1 of %2 configurations', servers.length, model.limit)}
+      </p>
+      {model.connection === 'connected' && servers.length === 0 && (
+        <p className="jp-nfdi-empty">{trans.__('No servers yet.')}</p>
+      )}
+      <ul className="jp-nfdi-server-list">
+        {servers.map(server => {
+          const state = serverState(server);
+          const options = server.userOptions as Record<string, unknown>;
+          const title =
+            typeof options.name === 'string' && options.name
+              ? options.name
+              : server.name;
+          return (
+            <li
+              key={server.name}
+              className={`jp-nfdi-server jp-mod-${state}`}
+              data-server-name={server.name}
+            >
+              <div className="jp-nfdi-server-head">
+                <span className="jp-nfdi-server-title" title={server.name}>
+                  {title}
+                </span>
+                <span className={`jp-nfdi-badge jp-mod-${state}`}>
+                  {stateLabel(state, trans)}
+                </span>
+              </div>
+              <div className="jp-nfdi-server-detail">
+                {describeServer(server, trans)}
+              </div>
+              <div className="jp-nfdi-server-actions">
+                {state === 'running' && server.url && (
+                  <button
+                    className="jp-mod-styled jp-nfdi-button"
+                    type="button"
+                    onClick={() => props.onOpen(server)}
+                    title={trans.__('Open in a new browser tab')}
+                  >
+                    {trans.__('Open')}
+                  </button>
+                )}
+                {(state === 'running' || state === 'starting') && (
+                  <button
+                    className="jp-mod-styled jp-nfdi-button"
+                    type="button"
+                    onClick={() => props.onStop(server)}
+                    title={trans.__('Stop the server; its configuration stays')}
+                  >
+                    {trans.__('Stop')}
+                  </button>
+                )}
+                {state === 'stopped' && (
+                  <button
+                    className="jp-mod-styled jp-nfdi-button"
+                    type="button"
+                    onClick={() => props.onLogs(server)}
+                    title={trans.__('Show the exit code and last log lines')}
+                  >
+                    {trans.__('Logs')}
+                  </button>
+                )}
+                <button
+                  className="jp-mod-styled jp-mod-warn jp-nfdi-button"
+                  type="button"
+                  onClick={() => props.onDelete(server)}
+                  title={trans.__(
+                    'Stop the server and delete its configuration'
+                  )}
+                >
+                  {trans.__('Delete')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
