@@ -68,6 +68,7 @@ def installed(source_tree, tmp_path_factory):
 def test_labextension_is_listed_enabled_and_ok(installed):
     venv, env = installed
     output = run(venv / "bin" / "jupyter", "labextension", "list", env=env)
+    output = re.sub(r"\x1b\[[0-9;]*m", "", output)  # colour codes
     line = next(
         (l for l in output.splitlines() if "jupyterlab-nfdi-launcher" in l), None
     )
