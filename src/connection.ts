@@ -37,6 +37,10 @@ export class HubConnection implements INFDIHub {
     return this._configError;
   }
 
+  get currentServer(): { user: string; server: string } | null {
+    return this._currentServer;
+  }
+
   get changed(): ISignal<INFDIHub, void> {
     return this._changed;
   }
@@ -60,15 +64,28 @@ export class HubConnection implements INFDIHub {
     this._settings = readSettings(this._settingsObject.composite);
     this._client = null;
     this._configError = null;
+    this._currentServer = null;
+    const pageHub = {
+      hubHost: PageConfig.getOption('hubHost'),
+      hubPrefix: PageConfig.getOption('hubPrefix')
+    };
     try {
       this._hubUrl = resolveHubUrl(
         this._settings.hubUrl,
-        {
-          hubHost: PageConfig.getOption('hubHost'),
-          hubPrefix: PageConfig.getOption('hubPrefix')
-        },
+        pageHub,
         window.location.origin
       );
+      const user = PageConfig.getOption('hubUser');
+      if (
+        user &&
+        pageHub.hubPrefix &&
+        resolveHubUrl('', pageHub, window.location.origin) === this._hubUrl
+      ) {
+        this._currentServer = {
+          user,
+          server: PageConfig.getOption('hubServerName')
+        };
+      }
       this._client = new HubClient({
         hubUrl: this._hubUrl,
         token: this._settings.token,
@@ -94,4 +111,5 @@ export class HubConnection implements INFDIHub {
   private _hubUrl = '';
   private _client: HubClient | null = null;
   private _configError: string | null = null;
+  private _currentServer: { user: string; server: string } | null = null;
 }

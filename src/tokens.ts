@@ -26,6 +26,11 @@ export interface INFDIHub {
   readonly client: HubClient | null;
   /** Why no client could be built, for the user. */
   readonly configError: string | null;
+  /**
+   * The server this JupyterLab is, when the hub in use spawned it
+   * (its user and server name), else `null`.
+   */
+  readonly currentServer: { user: string; server: string } | null;
   /** Emitted when settings change (and with them `client`). */
   readonly changed: ISignal<INFDIHub, void>;
   /** Save a new API token into the settings. */

@@ -88,7 +88,9 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
     commands.addCommand(CommandIDs.start, {
       label: args =>
         args.preset
-          ? trans.__('Start %1', String(args.preset))
+          ? args.isLauncher
+            ? String(args.preset)
+            : trans.__('Start %1', String(args.preset))
           : trans.__('Start an NFDI Server'),
       caption: args =>
         hub.settings.launchers.find(p => p.title === args.preset)?.caption ||
@@ -113,6 +115,10 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
               type: 'object',
               description:
                 'User options (option, custom, repo2docker, system, flavor, name) over the preset and the default options.'
+            },
+            isLauncher: {
+              type: 'boolean',
+              description: 'Label for a launcher tile (the preset title alone).'
             }
           }
         }
@@ -160,7 +166,9 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
         const server = await pickServer(
           servers,
           args,
-          s => ['running', 'starting'].includes(serverState(s)),
+          s =>
+            !servers.isCurrent(s) &&
+            ['running', 'starting'].includes(serverState(s)),
           trans.__('Stop which server?'),
           trans
         );
@@ -209,7 +217,7 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
         const server = await pickServer(
           servers,
           args,
-          () => true,
+          s => !servers.isCurrent(s),
           trans.__('Delete which server?'),
           trans
         );
@@ -366,9 +374,8 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
 
 function displayName(server: IServerModel): string {
   const name = server.userOptions.name;
-  return typeof name === 'string' && name
-    ? `${name} (${server.name})`
-    : server.name;
+  const id = server.name || 'default';
+  return typeof name === 'string' && name ? `${name} (${id})` : id;
 }
 
 function message(error: unknown): string {
@@ -399,6 +406,22 @@ async function pickServer(
     if (!server) {
       Notification.error(
         trans.__('You have no server "%1" on the hub.', args.server),
+        { autoClose: 5000 }
+      );
+      return null;
+    }
+    if (!filter(server)) {
+      Notification.warning(
+        servers.isCurrent(server)
+          ? trans.__(
+              '%1 is the server this JupyterLab runs in: use File → Hub Control Panel for it.',
+              displayName(server)
+            )
+          : trans.__(
+              '%1 is %2: nothing to do.',
+              displayName(server),
+              serverState(server)
+            ),
         { autoClose: 5000 }
       );
       return null;

@@ -45,7 +45,7 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
         tiles.add(
           launcher.add({
             command: CommandIDs.start,
-            args: { preset },
+            args: { preset, isLauncher: true },
             category: trans.__('NFDI'),
             rank
           })

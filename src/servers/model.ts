@@ -164,6 +164,16 @@ export class ServersModel implements IDisposable {
     }
   }
 
+  /** Whether a server is the one this JupyterLab runs in. */
+  isCurrent(server: IServerModel): boolean {
+    const current = this._hub.currentServer;
+    return (
+      !!current &&
+      current.user === this._user?.name &&
+      current.server === server.name
+    );
+  }
+
   /** The server with that name, if listed. */
   find(name: string): IServerModel | undefined {
     return this._servers.find(server => server.name === name);

@@ -89,10 +89,11 @@ export function ServerList(props: IServerListProps): JSX.Element {
         {servers.map(server => {
           const state = serverState(server);
           const options = server.userOptions as Record<string, unknown>;
+          const current = model.isCurrent(server);
           const title =
             typeof options.name === 'string' && options.name
               ? options.name
-              : server.name;
+              : server.name || trans.__('Default server');
           return (
             <li
               key={server.name}
@@ -107,6 +108,11 @@ export function ServerList(props: IServerListProps): JSX.Element {
                   {stateLabel(state, trans)}
                 </span>
               </div>
+              {current && (
+                <div className="jp-nfdi-server-detail">
+                  {trans.__('This JupyterLab')}
+                </div>
+              )}
               <div className="jp-nfdi-server-detail">
                 {describeServer(server, trans)}
               </div>
@@ -121,7 +127,7 @@ export function ServerList(props: IServerListProps): JSX.Element {
                     {trans.__('Open')}
                   </button>
                 )}
-                {(state === 'running' || state === 'starting') && (
+                {!current && (state === 'running' || state === 'starting') && (
                   <button
                     className="jp-mod-styled jp-nfdi-button"
                     type="button"
@@ -141,16 +147,18 @@ export function ServerList(props: IServerListProps): JSX.Element {
                     {trans.__('Logs')}
                   </button>
                 )}
-                <button
-                  className="jp-mod-styled jp-mod-warn jp-nfdi-button"
-                  type="button"
-                  onClick={() => props.onDelete(server)}
-                  title={trans.__(
-                    'Stop the server and delete its configuration'
-                  )}
-                >
-                  {trans.__('Delete')}
-                </button>
+                {!current && (
+                  <button
+                    className="jp-mod-styled jp-mod-warn jp-nfdi-button"
+                    type="button"
+                    onClick={() => props.onDelete(server)}
+                    title={trans.__(
+                      'Stop the server and delete its configuration'
+                    )}
+                  >
+                    {trans.__('Delete')}
+                  </button>
+                )}
               </div>
             </li>
           );
