@@ -280,7 +280,11 @@ export class Launch implements IDisposable {
       }
       return;
     }
-    if (state.phase !== 'resolved' || !state.payload) {
+    // After a rejected tick, a success is 'reconnected'.
+    if (
+      (state.phase !== 'resolved' && state.phase !== 'reconnected') ||
+      !state.payload
+    ) {
       return;
     }
     this._transientErrors = 0;

@@ -287,7 +287,8 @@ export class ServersModel implements IDisposable {
       if (client !== this._hub.client) {
         return; // The settings changed meanwhile; that refresh will follow.
       }
-      this._servers = servers.sort(compareServers);
+      // The unnamed default server is not a configuration of the start API.
+      this._servers = servers.filter(s => s.name !== '').sort(compareServers);
       this._connection = 'connected';
       this._problem = null;
       this._error = null;

@@ -1,0 +1,15 @@
+"""A local stand-in for the Jupyter4NFDI hub, built on the real JupyterHub.
+
+See hub/README.md. Modules:
+
+- constants: users, tokens, defaults, systems/flavors, limits
+- options:   merging and validating the start API's user options
+- paths:     layout of the state directory
+- launcher:  the stand-in for a container image (run inside each server process)
+- spawner:   NFDILocalSpawner, a SimpleLocalProcessSpawner with logs and exit codes
+- handlers:  /hub/api/start, /hub/api/start/{user}/{server}, /hub/api/outpostflavors
+- cors:      the optional CORS transform for /hub/api/
+- config:    the JupyterHub configuration built from the command line
+- app:       LocalJupyterHub, the JupyterHub application subclass
+- cli:       the command line (hub/localhub.py)
+"""

@@ -1,0 +1,81 @@
+"""LocalJupyterHub: JupyterHub 5.4 with the local hub's few additions.
+
+* no config file: all configuration comes from config.build_config();
+* the hub's log is also written to <state>/logs/hub.log;
+* --nfdi-quirks swaps JupyterHub's /api/users/{user}/servers/{server} handler
+  for handlers.QuirkyUserServerAPIHandler (extra_handlers cannot replace a
+  built-in URL: they are routed after JupyterHub's own);
+* --cors-origin adds the CORS transform of cors.py for <base_url>hub/api/;
+* a clear line on stdout once the hub is ready.
+"""
+
+import logging
+import os
+
+from jupyterhub.apihandlers.users import UserServerAPIHandler
+from jupyterhub.app import JupyterHub
+from traitlets import Bool, Unicode
+
+from . import constants
+from .cors import make_cors_transform
+from .handlers import QuirkyUserServerAPIHandler
+from .paths import StatePaths
+
+READY_MARKER = "NFDI local hub ready"
+
+
+class LocalJupyterHub(JupyterHub):
+    name = "nfdi-local-hub"
+
+    state_dir = Unicode(help="State directory (db, cookie secret, logs, homes).").tag(config=True)
+    cors_origin = Unicode("", help="Extra origin allowed on the hub API ('' = none).").tag(config=True)
+    nfdi_quirks = Bool(False, help="Emulate quirks of the real Jupyter4NFDI hub.").tag(config=True)
+
+    def load_config_file(self, *args, **kwargs):
+        """The local hub is configured programmatically; ignore jupyterhub_config.py."""
+        return
+
+    def init_logging(self):
+        super().init_logging()
+        paths = StatePaths(self.state_dir)
+        os.makedirs(paths.log_dir, exist_ok=True)
+        handler = logging.FileHandler(paths.hub_log_file)
+        handler.setFormatter(
+            logging.Formatter("[%(levelname)1.1s %(asctime)s %(name)s %(module)s:%(lineno)d] %(message)s")
+        )
+        self.log.addHandler(handler)
+
+    def init_handlers(self):
+        super().init_handlers()
+        if self.nfdi_quirks:
+            self.handlers = [
+                (route[0], QuirkyUserServerAPIHandler, *route[2:])
+                if len(route) > 1 and route[1] is UserServerAPIHandler
+                else route
+                for route in self.handlers
+            ]
+
+    def init_tornado_application(self):
+        super().init_tornado_application()
+        if self.cors_origin:
+            api_prefix = self.hub_prefix.rstrip("/") + "/api/"
+            self.tornado_application.add_transform(make_cors_transform(self.cors_origin, api_prefix))
+
+    async def start(self):
+        await super().start()
+        url = self.bind_url
+        users = ", ".join(
+            f"{user} (token {token})" for token, user in constants.API_TOKENS.items()
+        )
+        lines = [
+            f"{READY_MARKER}: {url}",
+            f"  login: {constants.DEMO_USER} / {constants.PASSWORD}   (also: {constants.OTHER_USER}, same password)",
+            f"  API tokens: {users}",
+            f"  start API: POST {url}hub/api/start   (Authorization: token {constants.DEMO_TOKEN})",
+        ]
+        if self.cors_origin:
+            lines.append(f"  CORS allowed for: {self.cors_origin}")
+        if self.nfdi_quirks:
+            lines.append("  emulating the real hub's quirks (--nfdi-quirks)")
+        lines.append(f"  state: {self.state_dir}")
+        print("\n".join(lines), flush=True)

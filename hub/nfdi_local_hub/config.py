@@ -1,0 +1,99 @@
+"""The JupyterHub configuration of the local hub, built from the command line.
+
+Everything is configured here, programmatically (the app reads no
+jupyterhub_config.py). All network listeners are bound to 127.0.0.1.
+"""
+
+import secrets
+import socket
+from dataclasses import dataclass
+
+from traitlets.config import Config
+
+from . import constants
+from .handlers import SETTINGS_KEY, LocalHubSettings, api_handlers
+from .paths import CHP_COMMAND, StatePaths
+from .spawner import NFDILocalSpawner
+
+
+@dataclass
+class LocalHubOptions:
+    """The command line's choices (see cli.py)."""
+
+    port: int = 8000
+    base_url: str = "/"
+    cors_origin: str = ""
+    state_dir: str = ""
+    start_wait: float = 1.0
+    nfdi_quirks: bool = False
+    preset_token: bool = False
+    proxy_api_port: int = 0
+    hub_port: int = 0
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def normalize_base_url(base_url):
+    base_url = "/" + (base_url or "/").strip("/") + "/"
+    return "/" if base_url == "//" else base_url
+
+
+def build_config(opts: LocalHubOptions) -> Config:
+    paths = StatePaths(opts.state_dir)
+    base_url = normalize_base_url(opts.base_url)
+    proxy_api_port = opts.proxy_api_port or free_port()
+    hub_port = opts.hub_port or free_port()
+
+    c = Config()
+
+    # --- the hub and its proxy ------------------------------------------------
+    c.JupyterHub.bind_url = f"http://127.0.0.1:{opts.port}{base_url}"
+    c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_port}"
+    c.JupyterHub.db_url = f"sqlite:///{paths.db_file}"
+    c.JupyterHub.cookie_secret_file = paths.cookie_secret_file
+    c.JupyterHub.cleanup_servers = True
+    c.JupyterHub.cleanup_proxy = True
+    c.ConfigurableHTTPProxy.command = [CHP_COMMAND]
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
+    c.ConfigurableHTTPProxy.auth_token = secrets.token_hex(32)
+    c.ConfigurableHTTPProxy.pid_file = paths.proxy_pid_file
+
+    # --- users, password, tokens ------------------------------------------------
+    c.JupyterHub.authenticator_class = "shared-password"
+    c.SharedPasswordAuthenticator.user_password = constants.PASSWORD
+    c.Authenticator.allowed_users = {constants.DEMO_USER, constants.OTHER_USER}
+    c.JupyterHub.api_tokens = dict(constants.API_TOKENS)
+
+    # --- servers -------------------------------------------------------------------
+    c.JupyterHub.allow_named_servers = True
+    c.JupyterHub.named_server_limit_per_user = constants.SERVER_LIMIT
+    c.JupyterHub.spawner_class = NFDILocalSpawner
+    c.NFDILocalSpawner.state_dir = paths.root
+    c.NFDILocalSpawner.systems = constants.SYSTEMS
+    c.Spawner.default_url = "/lab"
+    c.Spawner.ip = "127.0.0.1"
+    # slow test images may sleep a while before JupyterLab starts
+    c.Spawner.start_timeout = 120
+    c.LocalProcessSpawner.interrupt_timeout = 5
+
+    # --- the NFDI API ------------------------------------------------------------------
+    c.JupyterHub.extra_handlers = api_handlers()
+    c.JupyterHub.tornado_settings = {
+        SETTINGS_KEY: LocalHubSettings(
+            start_wait=opts.start_wait,
+            quirks=opts.nfdi_quirks,
+            systems=constants.SYSTEMS,
+        ),
+    }
+
+    # --- read by LocalJupyterHub (app.py) ---------------------------------------------
+    c.LocalJupyterHub.state_dir = paths.root
+    c.LocalJupyterHub.cors_origin = opts.cors_origin or ""
+    c.LocalJupyterHub.nfdi_quirks = opts.nfdi_quirks
+    return c
+

@@ -1,0 +1,79 @@
+"""Every fixed value of the local hub, in one place.
+
+Users, the shared password and the API tokens are printed when the hub
+starts; the extension's tests and the demo rely on them.
+"""
+
+# --- users and credentials -------------------------------------------------
+
+#: the user the demo and most tests act as
+DEMO_USER = "demo"
+#: a second user, for isolation tests (may not see or touch demo's servers)
+OTHER_USER = "other"
+#: shared password of both users (SharedPasswordAuthenticator)
+PASSWORD = "nfdi-demo-password"
+#: API tokens known to the hub from the start: token -> user name
+API_TOKENS = {
+    "nfdi-demo-token": DEMO_USER,
+    "nfdi-other-token": OTHER_USER,
+}
+DEMO_TOKEN = "nfdi-demo-token"
+OTHER_TOKEN = "nfdi-other-token"
+
+# --- the start API -----------------------------------------------------------
+
+#: a user may own at most this many server configurations (running or not)
+SERVER_LIMIT = 15
+
+#: user options used by POST /hub/api/start; the request body is merged over them
+DEFAULT_USER_OPTIONS = {
+    "option": "custom",
+    "custom": {"customimage": "jupyter/minimal-notebook:latest"},
+    "system": "deNBI-Cloud",
+    "flavor": "m1",
+    "name": "POST API Server",
+}
+
+OPTION_KINDS = ("default", "custom", "repo2docker")
+#: image that the "default" option stands for
+DEFAULT_OPTION_IMAGE = "jupyter/datascience-notebook:latest"
+REPO_TYPES = ("gh", "git", "gl", "gist", "zenodo", "figshare", "hydroshare", "dataverse", "ckan")
+REPO_PATH_TYPES = ("file", "url")
+MAX_NAME_LENGTH = 64
+
+#: systems and flavors served by GET /hub/api/outpostflavors.
+#: "current" is added at request time; "runtime" is the maximum run time in
+#: seconds (the real hub's unit is not documented).
+SYSTEMS = {
+    "deNBI-Cloud": {
+        "m1": {"display_name": "m1 (2 GB, 1 vCPU)", "max": 20, "runtime": 86400},
+        "l1": {"display_name": "l1 (4 GB, 1 vCPU)", "max": 10, "runtime": 86400},
+    },
+    "JSC-Cloud": {
+        "m1": {"display_name": "m1 (2 GB, 1 vCPU)", "max": 20, "runtime": 86400},
+        "l1": {"display_name": "l1 (4 GB, 1 vCPU)", "max": 10, "runtime": 86400},
+        "l2": {"display_name": "l2 (8 GB, 2 vCPU)", "max": 5, "runtime": 43200},
+    },
+}
+
+# --- test images (see README) -------------------------------------------------
+
+#: image prefix of a server that logs a few lines and exits with FAILING_EXIT_CODE
+FAILING_IMAGE_PREFIX = "local/failing:"
+FAILING_EXIT_CODE = 3
+#: image prefix of a server that sleeps N seconds (the tag) before it starts
+SLOW_IMAGE_PREFIX = "local/slow:"
+SLOW_DEFAULT_SECONDS = 20
+
+# --- quirks of the real hub (--nfdi-quirks) -------------------------------------
+
+#: the first status poll this soon after a 202 answers "stopped"
+QUIRK_EARLY_STOPPED_SECONDS = 1.5
+
+# --- the JupyterLab extension ----------------------------------------------------
+
+#: settings file (relative to JUPYTERLAB_SETTINGS_DIR) that --preset-token writes
+EXTENSION_SETTINGS_FILE = "jupyterlab-nfdi-launcher/plugin.jupyterlab-settings"
+
+#: number of log lines kept and reported for a stopped server
+LOG_TAIL_LINES = 200

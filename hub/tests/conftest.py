@@ -1,0 +1,235 @@
+"""Fixtures: real local hubs (hub/localhub.py) running as subprocesses.
+
+Each hub gets a free port and a temporary state dir; it is started once per
+test session and stopped at the end (SIGTERM, which stops its servers; any
+process still running below its state dir is killed afterwards).
+"""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+HUB_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LOCALHUB = os.path.join(HUB_DIR, "localhub.py")
+sys.path.insert(0, HUB_DIR)
+
+from nfdi_local_hub import constants  # noqa: E402
+
+DEMO_TOKEN = constants.DEMO_TOKEN
+OTHER_TOKEN = constants.OTHER_TOKEN
+CORS_ORIGIN = "http://127.0.0.1:9999"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def auth(token):
+    return {"Authorization": f"token {token}"}
+
+
+class Hub:
+    """A running localhub.py process and helpers to talk to it."""
+
+    def __init__(self, state_dir, *args, base_url="/"):
+        self.state_dir = str(state_dir)
+        self.port = free_port()
+        self.base_url = base_url
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.url = self.origin + base_url  # e.g. http://127.0.0.1:1234/jhub/
+        self.api = self.url + "hub/api"
+        self.args = [
+            sys.executable,
+            LOCALHUB,
+            "--port",
+            str(self.port),
+            "--state-dir",
+            self.state_dir,
+            "--base-url",
+            base_url,
+            *args,
+        ]
+        self.output_file = os.path.join(self.state_dir, "localhub.out")
+        self.proc = None
+
+    # --- process ----------------------------------------------------------
+
+    def start(self, timeout=60):
+        os.makedirs(self.state_dir, exist_ok=True)
+        with open(self.output_file, "wb") as out:
+            self.proc = subprocess.Popen(self.args, stdout=out, stderr=subprocess.STDOUT, cwd=HUB_DIR)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"local hub exited with {self.proc.returncode}:\n{self.output()}")
+            try:
+                if requests.get(self.api + "/", timeout=2).status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"local hub did not answer within {timeout}s:\n{self.output()}")
+
+    def output(self):
+        with open(self.output_file, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def stop(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        # servers run with their cwd below the state dir; the proxy has a pid file there
+        kill_processes_below(self.state_dir)
+        try:
+            with open(os.path.join(self.state_dir, "jupyterhub-proxy.pid")) as f:
+                os.kill(int(f.read().strip()), signal.SIGKILL)
+        except (OSError, ValueError):
+            pass
+
+    # --- HTTP helpers -------------------------------------------------------
+
+    def start_server(self, body=None, token=DEMO_TOKEN):
+        data = None if body is None else json.dumps(body)
+        return requests.post(self.api + "/start", data=data, headers=auth(token), timeout=60)
+
+    def status(self, status_url, token=DEMO_TOKEN):
+        return requests.get(status_url, headers=auth(token), timeout=30)
+
+    def wait_for(self, status_url, wanted, timeout=60, token=DEMO_TOKEN):
+        """Poll status_url until its status is `wanted`; return the last model."""
+        deadline = time.monotonic() + timeout
+        seen = []
+        while time.monotonic() < deadline:
+            r = self.status(status_url, token)
+            assert r.status_code in (200, 202), r.text
+            model = r.json()
+            if model["status"] == wanted:
+                return model
+            if not seen or seen[-1] != model["status"]:
+                seen.append(model["status"])
+            time.sleep(0.25)
+        raise AssertionError(f"{status_url} never became {wanted} (seen: {seen})")
+
+    def servers(self, user="demo", token=DEMO_TOKEN):
+        r = requests.get(
+            f"{self.api}/users/{user}?include_stopped_servers", headers=auth(token), timeout=30
+        )
+        assert r.status_code == 200, r.text
+        return r.json()["servers"]
+
+    def remove(self, delete_url, token=DEMO_TOKEN):
+        """Stop and remove a server; wait until the configuration is gone."""
+        r = requests.delete(delete_url, json={"remove": True}, headers=auth(token), timeout=60)
+        assert r.status_code in (202, 204), r.text
+        name = delete_url.rsplit("/", 1)[1]
+        user = delete_url.rsplit("/", 3)[1]
+        deadline = time.monotonic() + 30
+        while name in self.servers(user, token):
+            assert time.monotonic() < deadline, f"{name} was not removed"
+            time.sleep(0.2)
+
+    def remove_all(self, user="demo", token=DEMO_TOKEN):
+        for name in list(self.servers(user, token)):
+            if name:  # "" is JupyterHub's default server, not a configuration
+                self.remove(f"{self.api}/users/{user}/servers/{name}", token)
+
+
+def kill_processes_below(directory):
+    """Kill every process whose working directory is below `directory` (spawned servers)."""
+    directory = os.path.realpath(directory)
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            cwd = os.path.realpath(os.readlink(f"/proc/{pid}/cwd"))
+        except OSError:
+            continue
+        if cwd == directory or cwd.startswith(directory + os.sep):
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def server_processes(user, server_name):
+    """pids of the single-user server process of user/server_name."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            env = process_env(int(pid))
+        except OSError:
+            continue
+        if env.get("JUPYTERHUB_USER") == user and env.get("JUPYTERHUB_SERVER_NAME") == server_name:
+            found.append(int(pid))
+    return found
+
+
+def process_env(pid):
+    with open(f"/proc/{pid}/environ", "rb") as f:
+        raw = f.read()
+    env = {}
+    for item in raw.split(b"\0"):
+        if b"=" in item:
+            key, _, value = item.partition(b"=")
+            env[key.decode()] = value.decode(errors="replace")
+    return env
+
+
+@pytest.fixture(scope="session")
+def hub(tmp_path_factory):
+    """A hub with the default options."""
+    h = Hub(tmp_path_factory.mktemp("hub-default")).start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture(scope="session")
+def cors_hub(tmp_path_factory):
+    """A hub below /jhub/ that allows CORS_ORIGIN and waits up to 15 s in POST /start."""
+    h = Hub(
+        tmp_path_factory.mktemp("hub-cors"),
+        "--cors-origin",
+        CORS_ORIGIN,
+        "--start-wait",
+        "15",
+        base_url="/jhub/",
+    ).start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture(scope="session")
+def quirks_hub(tmp_path_factory):
+    """A hub with --nfdi-quirks and --preset-token (and an existing settings file)."""
+    state = tmp_path_factory.mktemp("hub-quirks")
+    settings = state / "users" / "demo" / ".jupyter" / "lab" / "user-settings" / "jupyterlab-nfdi-launcher"
+    settings.mkdir(parents=True)
+    (settings / "plugin.jupyterlab-settings").write_text(
+        '{\n  // written by a user\n  "hubUrl": "http://example.invalid/",\n  "token": "old"\n}\n'
+    )
+    h = Hub(state, "--nfdi-quirks", "--preset-token").start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture
+def demo_clean(hub):
+    """The default hub, with every configuration of demo removed after the test."""
+    yield hub
+    hub.remove_all("demo", DEMO_TOKEN)
