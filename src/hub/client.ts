@@ -503,8 +503,9 @@ export class HubClient {
       // Not JSON (e.g. a proxy's HTML error page): no hub message to show.
     }
     const details = { status, hubMessage };
+    // Our own messages never contain the token; the hub's is redacted above.
     const make = (kind: HubErrorKind, message: string) =>
-      new HubError(kind, this._redact(message), details);
+      new HubError(kind, message, details);
 
     if (status === 401 || status === 403) {
       if (hubMessage && /scope/i.test(hubMessage)) {
@@ -626,12 +627,10 @@ export class HubClient {
   private _badResponse(what: string): HubError {
     return new HubError(
       'bad-response',
-      this._redact(
-        this._trans.__(
-          'The hub at %1 sent an unexpected answer (%2). Check that the hub URL points to a Jupyter4NFDI-compatible JupyterHub.',
-          this.baseUrl,
-          what
-        )
+      this._trans.__(
+        'The hub at %1 sent an unexpected answer (%2). Check that the hub URL points to a Jupyter4NFDI-compatible JupyterHub.',
+        this.baseUrl,
+        what
       )
     );
   }

@@ -1,0 +1,279 @@
+import { Notification } from '@jupyterlab/apputils';
+import { nullTranslator } from '@jupyterlab/translation';
+import { Signal } from '@lumino/signaling';
+
+import { HubClient } from '../../hub';
+import { LaunchFlow } from '../../launch/flow';
+import { LaunchManager } from '../../launch/manager';
+import { ILaunchTab } from '../../launch/tab';
+import { INFDISettings } from '../../settings';
+import { INFDIHub } from '../../tokens';
+import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
+
+const HUB = 'https://hub.example.org/';
+const STATUS_URL = `${HUB}hub/api/start/alice/s1`;
+const DELETE_URL = `${HUB}hub/api/users/alice/servers/s1`;
+const NEXT_URL = `${HUB}user/alice/s1/`;
+
+const accepted: IFakeAnswer = {
+  status: 202,
+  body: { status: 'pending', status_url: STATUS_URL, delete_url: DELETE_URL }
+};
+const pending: IFakeAnswer = {
+  status: 200,
+  body: { status: 'pending', status_url: STATUS_URL, delete_url: DELETE_URL }
+};
+const running: IFakeAnswer = {
+  status: 200,
+  body: {
+    status: 'running',
+    next_url: NEXT_URL,
+    status_url: STATUS_URL,
+    delete_url: DELETE_URL
+  }
+};
+
+class FakeTab implements ILaunchTab {
+  closed = false;
+  messages: string[] = [];
+  url: string | null = null;
+  focused = 0;
+  show(message: string): void {
+    this.messages.push(message);
+  }
+  navigate(url: string): void {
+    this.url = url;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  focus(): void {
+    this.focused += 1;
+  }
+}
+
+function makeHub(
+  fake: FakeFetch,
+  settings: Partial<INFDISettings> = {},
+  token = 'tok'
+): INFDIHub {
+  const full: INFDISettings = {
+    hubUrl: HUB,
+    token,
+    defaultOptions: { system: 'JSC-Cloud' },
+    launchers: [
+      {
+        title: 'Minimal',
+        caption: '',
+        options: { option: 'custom', custom: { customimage: 'img:1' } }
+      }
+    ],
+    openInNewTab: true,
+    startTimeout: 5,
+    ...settings
+  };
+  const hub: INFDIHub = {
+    settings: full,
+    hubUrl: HUB,
+    client: new HubClient({
+      hubUrl: HUB,
+      token,
+      fetch: fake.fetch,
+      defaultOptions: full.defaultOptions
+    }),
+    configError: null,
+    currentServer: null,
+    changed: new Signal<INFDIHub, void>({} as INFDIHub),
+    setToken: async () => undefined
+  };
+  return hub;
+}
+
+function setup(
+  fake: FakeFetch,
+  settings: Partial<INFDISettings> = {},
+  token = 'tok'
+) {
+  const tabs: FakeTab[] = [];
+  const opened: string[] = [];
+  const shown: number[] = [];
+  const manager = new LaunchManager({
+    timeout: () => settings.startTimeout ?? 5,
+    launchOptions: { pollInterval: { first: 5, max: 10 }, stoppedGrace: 0 }
+  });
+  const flow = new LaunchFlow({
+    hub: makeHub(fake, settings, token),
+    launches: manager,
+    trans: nullTranslator.load('jupyterlab_nfdi_launcher'),
+    openTab: () => {
+      const tab = new FakeTab();
+      tabs.push(tab);
+      return tab;
+    },
+    openUrl: url => opened.push(url),
+    showServers: () => shown.push(1)
+  });
+  return { flow, manager, tabs, opened, shown };
+}
+
+function lastNotification(): Notification.INotification {
+  const all = Notification.manager.notifications;
+  return all[0];
+}
+
+beforeEach(() => {
+  Notification.dismiss();
+});
+
+describe('LaunchFlow', () => {
+  it('merges preset over defaults, opens the tab at once and lands in next_url', async () => {
+    const fake = new FakeFetch().answer(accepted, pending, running);
+    const { flow, tabs } = setup(fake);
+    const done = flow.start({ preset: 'Minimal', options: { name: 'Mine' } });
+    // The tab exists before anything was awaited.
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0].url).toBeNull();
+    const result = await done;
+    expect(result).toMatchObject({
+      name: 's1',
+      nextUrl: NEXT_URL,
+      deleteUrl: DELETE_URL
+    });
+    expect(fake.calls[0].body).toEqual({
+      option: 'custom',
+      custom: { customimage: 'img:1' },
+      system: 'JSC-Cloud',
+      flavor: 'm1',
+      name: 'Mine'
+    });
+    expect(tabs[0].url).toBe(NEXT_URL);
+    expect(tabs[0].closed).toBe(false);
+    expect(tabs[0].messages.some(m => m.includes('pending'))).toBe(true);
+    expect(lastNotification().type).toBe('success');
+  });
+
+  it('a second click on the same tile while it starts focuses the tab, no second start', async () => {
+    const fake = new FakeFetch().answer(accepted, pending, pending, running);
+    const { flow, tabs } = setup(fake);
+    const first = flow.start({ preset: 'Minimal' });
+    const second = flow.start({ preset: 'Minimal' });
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0].focused).toBe(1);
+    await Promise.all([first, second]);
+    expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a stopped server closes the tab and offers the logs', async () => {
+    const fake = new FakeFetch().answer(accepted, {
+      status: 200,
+      body: { status: 'stopped', exit_code: 3, logs: ['Error: no image'] }
+    });
+    const { flow, tabs } = setup(fake);
+    await expect(flow.start({ preset: 'Minimal' })).rejects.toMatchObject({
+      reason: 'stopped',
+      exitCode: 3
+    });
+    expect(tabs[0].closed).toBe(true);
+    const note = lastNotification();
+    expect(note.type).toBe('error');
+    expect(note.message).toContain('exit code 3');
+    expect(note.options.actions?.map(a => a.label)).toEqual(['Show logs']);
+  });
+
+  it('a refused token closes the tab and links to the token page', async () => {
+    const fake = new FakeFetch().answer({
+      status: 403,
+      body: { status: 403, message: 'Missing or invalid credentials.' }
+    });
+    const { flow, tabs, opened } = setup(fake);
+    await expect(flow.start()).rejects.toBeTruthy();
+    expect(tabs[0].closed).toBe(true);
+    const note = lastNotification();
+    expect(note.message).toContain('did not accept the API token');
+    const action = note.options.actions?.[0];
+    expect(action?.label).toBe('Get a token');
+    action?.callback(new MouseEvent('click'));
+    expect(opened).toEqual([`${HUB}hub/token`]);
+  });
+
+  it('the configuration limit offers the server list', async () => {
+    const fake = new FakeFetch().answer({
+      status: 400,
+      body: {
+        status: 400,
+        message: 'You may only have 15 Jupyter Server configurations.'
+      }
+    });
+    const { flow, shown } = setup(fake);
+    await expect(flow.start()).rejects.toBeTruthy();
+    const action = lastNotification().options.actions?.[0];
+    expect(action?.label).toBe('Show servers');
+    action?.callback(new MouseEvent('click'));
+    expect(shown).toEqual([1]);
+  });
+
+  it('without a new tab, ends with an Open action', async () => {
+    const fake = new FakeFetch().answer(running);
+    const { flow, tabs, opened } = setup(fake, { openInNewTab: false });
+    await flow.start();
+    expect(tabs).toHaveLength(0);
+    const note = lastNotification();
+    expect(note.type).toBe('success');
+    const open = note.options.actions?.find(a => a.label === 'Open');
+    open?.callback(new MouseEvent('click'));
+    expect(opened).toEqual([NEXT_URL]);
+  });
+
+  it('invalid options are refused before any request or tab', async () => {
+    const fake = new FakeFetch();
+    const { flow, tabs } = setup(fake);
+    await expect(
+      flow.start({
+        options: { option: 'custom', custom: { customimage: ' ' } }
+      })
+    ).rejects.toBeTruthy();
+    expect(fake.calls).toHaveLength(0);
+    expect(tabs).toHaveLength(0);
+    expect(lastNotification().message).toContain('image name');
+  });
+
+  it('an unknown preset is refused', async () => {
+    const fake = new FakeFetch();
+    const { flow } = setup(fake);
+    await expect(flow.start({ preset: 'Nope' })).rejects.toBeTruthy();
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('without a token, says where to get one and makes no request', async () => {
+    const fake = new FakeFetch();
+    const { flow, tabs } = setup(fake, {}, '');
+    await expect(flow.start()).rejects.toBeTruthy();
+    expect(fake.calls).toHaveLength(0);
+    expect(tabs).toHaveLength(0);
+    expect(lastNotification().options.actions?.[0].label).toBe('Get a token');
+  });
+
+  it('Cancel stops the server on the hub and closes the tab', async () => {
+    const fake = new FakeFetch().answer(accepted);
+    for (let i = 0; i < 100; i++) {
+      fake.answer(pending);
+    }
+    const { flow, tabs, manager } = setup(fake);
+    const done = flow.start().catch(e => e);
+    await new Promise(resolve => setTimeout(resolve, 30));
+    const cancel = lastNotification().options.actions?.find(
+      a => a.label === 'Cancel'
+    );
+    expect(cancel).toBeDefined();
+    const launch = manager.launches[0];
+    (fake as any)._queue.unshift({ status: 204 });
+    cancel?.callback(new MouseEvent('click'));
+    const error = await done;
+    expect(error.reason).toBe('cancelled');
+    expect(launch.phase).toBe('cancelled');
+    expect(
+      fake.calls.some(c => c.method === 'DELETE' && c.url === DELETE_URL)
+    ).toBe(true);
+    expect(tabs[0].closed).toBe(true);
+  });
+});
