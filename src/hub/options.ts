@@ -197,6 +197,13 @@ export function validateOptions(
         field: 'name',
         message: trans.__('The server name must not be empty.')
       });
+    } else if (/[\u0000-\u001f\u007f<>]/.test(options.name)) {
+      problems.push({
+        field: 'name',
+        message: trans.__(
+          'The server name must not contain control characters or < >.'
+        )
+      });
     } else if (options.name.length > MAX_NAME_LENGTH) {
       problems.push({
         field: 'name',

@@ -85,6 +85,8 @@ describe('validateOptions', () => {
     [{ option: 'docker' }, 'option'],
     [{ option: 'default', name: '' }, 'name'],
     [{ option: 'default', name: 'x'.repeat(65) }, 'name'],
+    [{ option: 'default', name: 'bad\nname' }, 'name'],
+    [{ option: 'default', name: '<b>x</b>' }, 'name'],
     [{ option: 'default', system: '' }, 'system'],
     [{ option: 'default', flavor: ' ' }, 'flavor']
   ])('refuses %j (%s)', (options, field) => {
