@@ -61,6 +61,7 @@ export class HubConnection implements INFDIHub {
   }
 
   private _update(): void {
+    const previous = this._client;
     this._settings = readSettings(this._settingsObject.composite);
     this._client = null;
     this._configError = null;
@@ -86,12 +87,23 @@ export class HubConnection implements INFDIHub {
           server: PageConfig.getOption('hubServerName')
         };
       }
-      this._client = new HubClient({
-        hubUrl: this._hubUrl,
-        token: this._settings.token,
-        defaultOptions: this._settings.defaultOptions,
-        trans: this._trans
-      });
+      const fingerprint = JSON.stringify([
+        this._hubUrl,
+        this._settings.token,
+        this._settings.defaultOptions
+      ]);
+      // Keep the client (and what was learnt with it) when only other
+      // settings changed, e.g. the launcher presets.
+      this._client =
+        previous && fingerprint === this._fingerprint
+          ? previous
+          : new HubClient({
+              hubUrl: this._hubUrl,
+              token: this._settings.token,
+              defaultOptions: this._settings.defaultOptions,
+              trans: this._trans
+            });
+      this._fingerprint = fingerprint;
     } catch (error) {
       this._hubUrl = this._settings.hubUrl;
       this._configError =
@@ -112,4 +124,5 @@ export class HubConnection implements INFDIHub {
   private _client: HubClient | null = null;
   private _configError: string | null = null;
   private _currentServer: { user: string; server: string } | null = null;
+  private _fingerprint = '';
 }

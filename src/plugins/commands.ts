@@ -78,9 +78,9 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
         }
       }
     });
-    // The list follows every launch: a new server, a failed one.
+    // A visible list follows every launch: a new server, a failed one.
     launches.changed.connect((_, launch) => {
-      if (launch.phase !== 'starting') {
+      if (servers.active && launch.phase !== 'starting') {
         void servers.refresh();
       }
     });

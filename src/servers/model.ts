@@ -234,6 +234,9 @@ export class ServersModel implements IDisposable {
   }
 
   private _onHubChanged(): void {
+    if (this._hub.client === this._client) {
+      return; // Same hub, same token: nothing to forget.
+    }
     this._reset();
     this._changed.emit();
     if (this._active) {
@@ -249,6 +252,7 @@ export class ServersModel implements IDisposable {
     this._loaded = false;
     this._error = null;
     const client = this._hub.client;
+    this._client = client;
     if (!client) {
       this._connection = 'unconfigured';
       this._problem = this._hub.configError;
@@ -318,6 +322,7 @@ export class ServersModel implements IDisposable {
   private readonly _hub: INFDIHub;
   private readonly _poll: Poll;
   private readonly _changed = new Signal<this, void>(this);
+  private _client: HubClient | null = null;
   private _active = false;
   private _connection: ConnectionState = 'unconfigured';
   private _problem: string | null = null;

@@ -190,6 +190,25 @@ describe('ServersModel', () => {
     model.dispose();
   });
 
+  it('keeps what it knows when other settings change, forgets on a new client', async () => {
+    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const hub = makeHub(fake);
+    const model = new ServersModel(hub);
+    await model.refresh();
+    (hub.changed as Signal<INFDIHub, void>).emit();
+    expect(model.servers).toHaveLength(1);
+    expect(model.connection).toBe('connected');
+    (hub as { client: HubClient }).client = new HubClient({
+      hubUrl: HUB,
+      token: 'other',
+      fetch: fake.fetch
+    });
+    (hub.changed as Signal<INFDIHub, void>).emit();
+    expect(model.servers).toHaveLength(0);
+    expect(model.connection).toBe('checking');
+    model.dispose();
+  });
+
   it('polls while active and stops when inactive', async () => {
     const fake = new FakeFetch();
     for (let i = 0; i < 50; i++) {
