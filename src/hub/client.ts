@@ -607,7 +607,8 @@ export class HubClient {
       return new HubError(
         'network',
         trans.__(
-          "The browser could not reach the hub at %1. Either the hub is unreachable, or it does not allow requests from this JupyterLab (%2): a cross-origin (CORS) block. Ask the hub's admins to allow this origin, or use the JupyterLab the hub itself serves.",
+          // The cause first: notifications show only the first 140 characters.
+          "The browser blocked the request as cross-origin (CORS), or could not reach the hub at %1. Ask the hub's admins to allow requests from this JupyterLab (%2), or use the JupyterLab the hub itself serves.",
           this.baseUrl,
           this._pageOrigin
         ),

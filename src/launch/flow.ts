@@ -364,11 +364,13 @@ export class LaunchFlow {
     actions: Notification.IAction[],
     autoClose: number | false
   ): void {
+    // Replace the progress notification rather than update it: JupyterLab
+    // drops an update that comes before the toast is on screen (a start the
+    // hub refuses at once), which left "Starting…" and a dead Cancel shown.
     if (id && Notification.manager.has(id)) {
-      Notification.manager.update({ id, message, type, actions, autoClose });
-    } else {
-      Notification.emit(message, type, { actions, autoClose });
+      Notification.dismiss(id);
     }
+    Notification.emit(message, type, { actions, autoClose });
   }
 
   private _refuse(

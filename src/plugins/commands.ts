@@ -123,11 +123,21 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
           }
         }
       },
-      execute: args =>
-        flow.start({
+      execute: args => {
+        const done = flow.start({
           preset: typeof args.preset === 'string' ? args.preset : undefined,
           options: args.options as IUserOptions | undefined
-        }) as unknown as Promise<ReadonlyPartialJSONObject>
+        });
+        if (args.isLauncher) {
+          // JupyterLab's Launcher ignores clicks on every tile until the
+          // command settles, and shows a "Launcher Error" dialog if it
+          // rejects. The flow reports progress and failures itself: settle
+          // at once for a tile.
+          done.catch(() => undefined);
+          return;
+        }
+        return done as unknown as Promise<ReadonlyPartialJSONObject>;
+      }
     });
 
     commands.addCommand(CommandIDs.open, {
