@@ -14,6 +14,7 @@ import {
   mergeOptions,
   validateOptions
 } from '../hub';
+import { notify } from '../notify';
 import { INFDIHub } from '../tokens';
 import { ILaunchResult, Launch, LaunchError } from './launch';
 import { LaunchManager } from './manager';
@@ -324,8 +325,11 @@ export class LaunchFlow {
                 autoClose: 5000
               }),
             (reason: HubError) =>
-              Notification.error(
-                trans.__('Could not stop %1: %2', launch.label, reason.message)
+              notify(
+                trans.__('Could not stop %1: %2', launch.label, reason.message),
+                'error',
+                {},
+                trans
               )
           );
         }
@@ -370,14 +374,14 @@ export class LaunchFlow {
     if (id && Notification.manager.has(id)) {
       Notification.dismiss(id);
     }
-    Notification.emit(message, type, { actions, autoClose });
+    notify(message, type, { actions, autoClose }, this._trans);
   }
 
   private _refuse(
     message: string,
     actions: Notification.IAction[] = []
   ): Promise<never> {
-    Notification.error(message, { actions, autoClose: false });
+    notify(message, 'error', { actions, autoClose: false }, this._trans);
     return Promise.reject(new Error(message));
   }
 

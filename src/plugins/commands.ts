@@ -27,6 +27,7 @@ import { LaunchFlow, showLogs } from '../launch/flow';
 import { LaunchManager } from '../launch/manager';
 import { ServersModel, serverState } from '../servers/model';
 /* eslint-enable jupyter/prefer-lazy-imports */
+import { notify } from '../notify';
 import { INFDIHub, INFDIServers } from '../tokens';
 
 const SERVER_ARG = {
@@ -194,13 +195,15 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
             { autoClose: 5000 }
           );
         } catch (error) {
-          Notification.error(
+          notify(
             trans.__(
               'Could not stop %1: %2',
               displayName(server),
               message(error)
             ),
-            { autoClose: false }
+            'error',
+            {},
+            trans
           );
         }
       }
@@ -256,13 +259,15 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
             { autoClose: 5000 }
           );
         } catch (error) {
-          Notification.error(
+          notify(
             trans.__(
               'Could not delete %1: %2',
               displayName(server),
               message(error)
             ),
-            { autoClose: false }
+            'error',
+            {},
+            trans
           );
         }
       }
@@ -305,13 +310,15 @@ export const commandsPlugin: JupyterFrontEndPlugin<INFDIServers> = {
             );
           }
         } catch (error) {
-          Notification.error(
+          notify(
             trans.__(
               'Could not get the logs of %1: %2',
               displayName(server),
               message(error)
             ),
-            { autoClose: false }
+            'error',
+            {},
+            trans
           );
         }
       }
@@ -405,9 +412,11 @@ async function pickServer(
 ): Promise<IServerModel | null> {
   await servers.refresh();
   if (servers.connection !== 'connected') {
-    Notification.error(
+    notify(
       servers.problem ?? trans.__('Not connected to the hub.'),
-      { autoClose: false }
+      'error',
+      {},
+      trans
     );
     return null;
   }

@@ -192,6 +192,9 @@ describe('LaunchFlow', () => {
     expect(note.message).toContain('did not accept the API token');
     const action = note.options.actions?.[0];
     expect(action?.label).toBe('Get a token');
+    // Longer than a notification shows: the rest is one click away.
+    expect(note.message.length).toBeGreaterThan(140);
+    expect(note.options.actions?.map(a => a.label)).toContain('Details');
     action?.callback(new MouseEvent('click'));
     expect(opened).toEqual([`${HUB}hub/token`]);
   });
