@@ -87,14 +87,8 @@ export function StartForm(props: IStartFormProps): JSX.Element {
   const updateRepo = (change: Record<string, string>) =>
     update({ repo2docker: { ...draft.repo2docker, ...change } });
 
-  const problemFor = (field: string) => {
-    const problem = problems.find(p => p.field === field);
-    return problem ? (
-      <span className="jp-nfdi-field-problem" role="alert">
-        {problem.message}
-      </span>
-    ) : null;
-  };
+  const problemFor = (field: string) =>
+    problems.find(p => p.field === field)?.message ?? null;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -105,150 +99,101 @@ export function StartForm(props: IStartFormProps): JSX.Element {
     }
   };
 
+  const example = (value: string) => trans.__('e.g. %1', value);
+
   return (
     <section className="jp-nfdi-section jp-nfdi-start">
       <h3 className="jp-nfdi-section-title">{trans.__('Start a server')}</h3>
       <form className="jp-nfdi-start-form" onSubmit={submit} noValidate>
-        <label className="jp-nfdi-field">
-          <span>{trans.__('Kind')}</span>
-          <select
-            className="jp-mod-styled"
-            name="option"
-            value={draft.option ?? 'custom'}
-            onChange={event =>
-              update({ option: event.target.value as ServerOption })
-            }
-          >
-            <option value="default">{trans.__('Hub default')}</option>
-            <option value="custom">{trans.__('Custom image')}</option>
-            <option value="repo2docker">
-              {trans.__('repo2docker (build from a repository)')}
-            </option>
-          </select>
-        </label>
+        <SelectField
+          label={trans.__('Kind')}
+          name="option"
+          value={draft.option ?? 'custom'}
+          choices={[
+            ['default', trans.__('Hub default')],
+            ['custom', trans.__('Custom image')],
+            ['repo2docker', trans.__('repo2docker (build from a repository)')]
+          ]}
+          onChange={value => update({ option: value as ServerOption })}
+        />
         {draft.option === 'custom' && (
-          <label className="jp-nfdi-field">
-            <span>{trans.__('Image')}</span>
-            <input
-              className="jp-mod-styled"
-              name="customimage"
-              value={draft.custom?.customimage ?? ''}
-              placeholder={trans.__(
-                'e.g. %1',
-                'jupyter/minimal-notebook:latest'
-              )}
-              onChange={event =>
-                update({ custom: { customimage: event.target.value } })
-              }
-            />
-            {problemFor('custom.customimage')}
-          </label>
+          <TextField
+            label={trans.__('Image')}
+            name="customimage"
+            value={draft.custom?.customimage ?? ''}
+            placeholder={example('jupyter/minimal-notebook:latest')}
+            problem={problemFor('custom.customimage')}
+            onChange={value => update({ custom: { customimage: value } })}
+          />
         )}
         {draft.option === 'repo2docker' && (
           <>
-            <label className="jp-nfdi-field">
-              <span>{trans.__('Repository type')}</span>
-              <select
-                className="jp-mod-styled"
-                name="repotype"
-                value={draft.repo2docker?.repotype ?? 'gh'}
-                onChange={event => updateRepo({ repotype: event.target.value })}
-              >
-                {REPO_TYPES.map(type => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-              </select>
-              {problemFor('repo2docker.repotype')}
-            </label>
-            <label className="jp-nfdi-field">
-              <span>{trans.__('Repository')}</span>
-              <input
-                className="jp-mod-styled"
-                name="repourl"
-                value={draft.repo2docker?.repourl ?? ''}
-                placeholder={trans.__(
-                  'e.g. %1',
-                  'binder-examples/requirements'
-                )}
-                onChange={event => updateRepo({ repourl: event.target.value })}
-              />
-              {problemFor('repo2docker.repourl')}
-            </label>
-            <label className="jp-nfdi-field">
-              <span>{trans.__('Git ref')}</span>
-              <input
-                className="jp-mod-styled"
-                name="reporef"
-                value={draft.repo2docker?.reporef ?? ''}
-                placeholder={trans.__('e.g. %1', 'HEAD')}
-                onChange={event => updateRepo({ reporef: event.target.value })}
-              />
-            </label>
-            <label className="jp-nfdi-field">
-              <span>{trans.__('Path to open (optional)')}</span>
-              <input
-                className="jp-mod-styled"
-                name="repopath"
-                value={draft.repo2docker?.repopath ?? ''}
-                onChange={event => updateRepo({ repopath: event.target.value })}
-              />
-            </label>
+            <SelectField
+              label={trans.__('Repository type')}
+              name="repotype"
+              value={draft.repo2docker?.repotype ?? 'gh'}
+              choices={REPO_TYPES.map(type => [type, type])}
+              problem={problemFor('repo2docker.repotype')}
+              onChange={value => updateRepo({ repotype: value })}
+            />
+            <TextField
+              label={trans.__('Repository')}
+              name="repourl"
+              value={draft.repo2docker?.repourl ?? ''}
+              placeholder={example('binder-examples/requirements')}
+              problem={problemFor('repo2docker.repourl')}
+              onChange={value => updateRepo({ repourl: value })}
+            />
+            <TextField
+              label={trans.__('Git ref')}
+              name="reporef"
+              value={draft.repo2docker?.reporef ?? ''}
+              placeholder={example('HEAD')}
+              onChange={value => updateRepo({ reporef: value })}
+            />
+            <TextField
+              label={trans.__('Path to open (optional)')}
+              name="repopath"
+              value={draft.repo2docker?.repopath ?? ''}
+              onChange={value => updateRepo({ repopath: value })}
+            />
           </>
         )}
-        <label className="jp-nfdi-field">
-          <span>{trans.__('System')}</span>
-          <select
-            className="jp-mod-styled"
-            name="system"
-            value={system}
-            onChange={event => {
-              const next = event.target.value;
-              const nextFlavors = Object.keys(systems[next] ?? {});
-              update({
-                system: next,
-                flavor: nextFlavors.includes(draft.flavor ?? '')
-                  ? draft.flavor
-                  : (nextFlavors[0] ?? draft.flavor)
-              });
-            }}
-          >
-            {systemNames.map(name => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          {problemFor('system')}
-        </label>
-        <label className="jp-nfdi-field">
-          <span>{trans.__('Flavor')}</span>
-          <select
-            className="jp-mod-styled"
-            name="flavor"
-            value={draft.flavor ?? ''}
-            onChange={event => update({ flavor: event.target.value })}
-          >
-            {flavorNames.map(name => (
-              <option key={name} value={name}>
-                {flavors[name]?.displayName ?? name}
-              </option>
-            ))}
-          </select>
-          {problemFor('flavor')}
-        </label>
-        <label className="jp-nfdi-field">
-          <span>{trans.__('Name')}</span>
-          <input
-            className="jp-mod-styled"
-            name="name"
-            value={draft.name ?? ''}
-            maxLength={64}
-            onChange={event => update({ name: event.target.value })}
-          />
-          {problemFor('name')}
-        </label>
+        <SelectField
+          label={trans.__('System')}
+          name="system"
+          value={system}
+          choices={systemNames.map(name => [name, name])}
+          problem={problemFor('system')}
+          onChange={next => {
+            const nextFlavors = Object.keys(systems[next] ?? {});
+            update({
+              system: next,
+              flavor: nextFlavors.includes(draft.flavor ?? '')
+                ? draft.flavor
+                : (nextFlavors[0] ?? draft.flavor)
+            });
+          }}
+        />
+        <SelectField
+          label={trans.__('Flavor')}
+          name="flavor"
+          value={draft.flavor ?? ''}
+          choices={flavorNames.map(name => [
+            name,
+            flavors[name]?.displayName ?? name
+          ])}
+          problem={problemFor('flavor')}
+          onChange={value => update({ flavor: value })}
+        />
+        <TextField
+          label={trans.__('Name')}
+          name="name"
+          value={draft.name ?? ''}
+          maxLength={64}
+          problem={problemFor('name')}
+          onChange={value => update({ name: value })}
+        />
         <button
           className="jp-mod-styled jp-mod-accept jp-nfdi-button jp-nfdi-start-button"
           type="submit"
@@ -262,5 +207,76 @@ export function StartForm(props: IStartFormProps): JSX.Element {
         )}
       </form>
     </section>
+  );
+}
+
+/**
+ * A labelled field with the reason it was refused, if it was.
+ */
+function Field(props: {
+  label: string;
+  problem?: string | null;
+  children: React.ReactNode;
+}): JSX.Element {
+  return (
+    <label className="jp-nfdi-field">
+      <span>{props.label}</span>
+      {props.children}
+      {props.problem && (
+        <span className="jp-nfdi-field-problem" role="alert">
+          {props.problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+function TextField(props: {
+  label: string;
+  name: string;
+  value: string;
+  placeholder?: string;
+  maxLength?: number;
+  problem?: string | null;
+  onChange: (value: string) => void;
+}): JSX.Element {
+  return (
+    <Field label={props.label} problem={props.problem}>
+      <input
+        className="jp-mod-styled"
+        name={props.name}
+        value={props.value}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        onChange={event => props.onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
+function SelectField(props: {
+  label: string;
+  name: string;
+  value: string;
+  /** `[value, label]` pairs. */
+  choices: ReadonlyArray<readonly [string, string]>;
+  problem?: string | null;
+  onChange: (value: string) => void;
+}): JSX.Element {
+  return (
+    <Field label={props.label} problem={props.problem}>
+      <select
+        className="jp-mod-styled"
+        name={props.name}
+        value={props.value}
+        onChange={event => props.onChange(event.target.value)}
+      >
+        {props.choices.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

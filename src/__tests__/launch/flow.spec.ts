@@ -8,30 +8,15 @@ import { LaunchManager } from '../../launch/manager';
 import { ILaunchTab } from '../../launch/tab';
 import { INFDISettings } from '../../settings';
 import { INFDIHub } from '../../tokens';
-import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
-
-const HUB = 'https://hub.example.org/';
-const STATUS_URL = `${HUB}hub/api/start/alice/s1`;
-const DELETE_URL = `${HUB}hub/api/users/alice/servers/s1`;
-const NEXT_URL = `${HUB}user/alice/s1/`;
-
-const accepted: IFakeAnswer = {
-  status: 202,
-  body: { status: 'pending', status_url: STATUS_URL, delete_url: DELETE_URL }
-};
-const pending: IFakeAnswer = {
-  status: 200,
-  body: { status: 'pending', status_url: STATUS_URL, delete_url: DELETE_URL }
-};
-const running: IFakeAnswer = {
-  status: 200,
-  body: {
-    status: 'running',
-    next_url: NEXT_URL,
-    status_url: STATUS_URL,
-    delete_url: DELETE_URL
-  }
-};
+import { FakeFetch } from '../hub/fakeFetch';
+import {
+  accepted,
+  DELETE_URL,
+  HUB,
+  NEXT_URL,
+  pending,
+  running
+} from '../hub/startAnswers';
 
 class FakeTab implements ILaunchTab {
   closed = false;

@@ -2,29 +2,16 @@ import { HubClient, HubError } from '../../hub';
 import { Launch, LaunchError, LaunchPhase } from '../../launch/launch';
 import { LaunchManager } from '../../launch/manager';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
+import {
+  accepted,
+  DELETE_URL,
+  HUB,
+  NEXT_URL,
+  pending,
+  running,
+  STATUS_URL
+} from '../hub/startAnswers';
 
-const HUB = 'https://hub.example.org/';
-const STATUS_URL = `${HUB}hub/api/start/alice/s1`;
-const DELETE_URL = `${HUB}hub/api/users/alice/servers/s1`;
-const NEXT_URL = `${HUB}user/alice/s1/`;
-
-const accepted: IFakeAnswer = {
-  status: 202,
-  body: { status: 'pending', status_url: STATUS_URL, delete_url: DELETE_URL }
-};
-const pending: IFakeAnswer = {
-  status: 200,
-  body: { status: 'pending', status_url: STATUS_URL, delete_url: DELETE_URL }
-};
-const running: IFakeAnswer = {
-  status: 200,
-  body: {
-    status: 'running',
-    next_url: NEXT_URL,
-    status_url: STATUS_URL,
-    delete_url: DELETE_URL
-  }
-};
 const bareStopped: IFakeAnswer = {
   status: 200,
   body: { status: 'stopped', exit_code: null, logs: [] }
