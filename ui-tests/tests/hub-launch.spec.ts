@@ -402,3 +402,74 @@ async function changeTheme(page: Page, theme: string): Promise<void> {
     () => new Promise(resolve => requestAnimationFrame(() => resolve(null)))
   );
 }
+
+/** Run a palette command by typing its label and pressing Enter. */
+async function runFromPalette(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+C');
+  const input = page.locator('.lm-CommandPalette-input');
+  await expect(input).toBeVisible();
+  await input.fill(label);
+  const item = page.locator('.lm-CommandPalette-item.lm-mod-active', {
+    hasText: label
+  });
+  await expect(item).toBeVisible();
+  await page.keyboard.press('Enter');
+}
+
+test.describe('The command palette', () => {
+  test('starts a preset, then stops and deletes the server', async ({
+    page,
+    context
+  }) => {
+    await loginToHub(page, hub);
+
+    // Start: a key press, so the tab opens with the popup blocker on.
+    const tab = await clickOpeningTab(context, () =>
+      runFromPalette(page, 'Start Minimal Notebook')
+    );
+    const server = await theOnlyServer();
+    await tab.waitForURL(
+      url =>
+        url.href.startsWith(`${hub.url}user/${DEMO_USER}/${server.name}/lab`),
+      { timeout: LONG }
+    );
+    await expect
+      .poll(async () => (await hub.servers())[server.name]?.ready, {
+        timeout: LONG
+      })
+      .toBe(true);
+    await tab.close();
+
+    // Stop, without args: the user picks the server.
+    await runFromPalette(page, 'Stop an NFDI Server');
+    let dialog = page.locator('.jp-Dialog');
+    await expect(dialog).toContainText('Stop which server?', { timeout: LONG });
+    await expect(dialog.locator('select')).toContainText(server.name);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(toast(page, /is (stopped|stopping)\./)).toBeVisible({
+      timeout: LONG
+    });
+    await expect
+      .poll(async () => (await hub.servers())[server.name]?.ready, {
+        timeout: LONG
+      })
+      .toBe(false);
+
+    // Delete, without args: pick, then confirm.
+    await runFromPalette(page, 'Delete an NFDI Server');
+    dialog = page.locator('.jp-Dialog');
+    await expect(dialog).toContainText('Delete which server?', {
+      timeout: LONG
+    });
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await expect(page.locator('.jp-Dialog')).toContainText('Delete ', {
+      timeout: LONG
+    });
+    await page
+      .locator('.jp-Dialog')
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await expect(toast(page, 'is deleted.')).toBeVisible({ timeout: LONG });
+    expect(await hub.servers()).toEqual({});
+  });
+});
