@@ -27,6 +27,7 @@ from traitlets import Any, Dict, Float, Integer, List, Unicode, default
 
 from . import constants, launcher, options
 from .paths import StatePaths
+from .usersettings import write_quiet_notifications
 
 
 class ServerExitedError(RuntimeError):
@@ -167,6 +168,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         self.log_tail = []
         os.makedirs(self.home_dir, exist_ok=True)
         os.makedirs(self.paths.settings_dir(self.user.name), exist_ok=True)
+        write_quiet_notifications(self.paths.settings_dir(self.user.name))
         os.makedirs(self.paths.workspaces_dir(self.user.name, self.name), exist_ok=True)
         os.makedirs(os.path.dirname(self.log_file), exist_ok=True)
 

@@ -18,6 +18,26 @@ def extension_settings_file(paths: StatePaths, username):
     return os.path.join(paths.settings_dir(username), constants.EXTENSION_SETTINGS_FILE)
 
 
+NOTIFICATION_SETTINGS_FILE = os.path.join(
+    "@jupyterlab", "apputils-extension", "notification.jupyterlab-settings"
+)
+
+
+def write_quiet_notifications(settings_dir):
+    """Keep JupyterLab from asking about Jupyter news or checking for updates.
+
+    The local hub runs on machines without internet access, where the news
+    prompt only gets in the way. An existing file (the user's choice) is kept.
+    """
+    path = os.path.join(settings_dir, NOTIFICATION_SETTINGS_FILE)
+    if os.path.exists(path):
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"checkForUpdates": False, "fetchNews": "false"}, f, indent=2)
+        f.write("\n")
+
+
 def write_preset_token(paths: StatePaths, username=constants.DEMO_USER, token=constants.DEMO_TOKEN):
     """Set ``"token"`` in the extension's settings of ``username``.
 

@@ -7,7 +7,11 @@ import pytest
 from nfdi_local_hub import constants, options
 from nfdi_local_hub.config import normalize_base_url
 from nfdi_local_hub.paths import StatePaths
-from nfdi_local_hub.usersettings import write_preset_token
+from nfdi_local_hub.usersettings import (
+    NOTIFICATION_SETTINGS_FILE,
+    write_preset_token,
+    write_quiet_notifications,
+)
 
 
 def test_defaults_and_deep_merge():
@@ -56,3 +60,13 @@ def test_preset_token_creates_and_merges(tmp_path):
     write_preset_token(paths)
     with open(path) as f:
         assert json.load(f) == {"other": [1, 2], "token": constants.DEMO_TOKEN}
+
+
+def test_quiet_notifications_written_once(tmp_path):
+    write_quiet_notifications(str(tmp_path))
+    path = tmp_path / NOTIFICATION_SETTINGS_FILE
+    assert json.loads(path.read_text()) == {"checkForUpdates": False, "fetchNews": "false"}
+    # The user's own choice is kept.
+    path.write_text('{"fetchNews": "true"}')
+    write_quiet_notifications(str(tmp_path))
+    assert json.loads(path.read_text()) == {"fetchNews": "true"}

@@ -113,16 +113,7 @@ export class LocalHub {
       DEMO_USER,
       '.jupyter/lab/user-settings'
     );
-    // The network is closed: demo's JupyterLabs should not ask about news
-    // or updates (as jupyter_server_test_config.py does for the standalone
-    // server); the question's toast would also end up in screenshots.
-    writeJSON(
-      path.join(
-        userSettings,
-        '@jupyterlab/apputils-extension/notification.jupyterlab-settings'
-      ),
-      { checkForUpdates: false, fetchNews: 'false' }
-    );
+    // (The hub itself keeps its users' JupyterLabs from asking about news.)
     if (options.demoSettings) {
       writeJSON(
         path.join(
