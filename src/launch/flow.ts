@@ -152,6 +152,7 @@ export class LaunchFlow {
     if (tab) {
       this._tabs.set(launch, tab);
     }
+    this._args.set(launch, args);
     const id = Notification.emit(this._progressMessage(launch), 'in-progress', {
       autoClose: false,
       actions: [this._cancelAction(launch)]
@@ -180,6 +181,8 @@ export class LaunchFlow {
     launch.changed.disconnect(this._onChanged, this);
     this._tabs.delete(launch);
     this._notes.delete(launch);
+    const args = this._args.get(launch) ?? {};
+    this._args.delete(launch);
 
     if (launch.phase === 'running') {
       const nextUrl = launch.result.nextUrl as string;
@@ -238,7 +241,7 @@ export class LaunchFlow {
       id,
       this._failureMessage(launch, error),
       'error',
-      this._failureActions(launch, error),
+      this._failureActions(launch, error, args),
       false
     );
   }
@@ -263,7 +266,8 @@ export class LaunchFlow {
 
   private _failureActions(
     launch: Launch,
-    error: LaunchError | null
+    error: LaunchError | null,
+    args: IStartArgs
   ): Notification.IAction[] {
     const trans = this._trans;
     if (error?.reason === 'stopped') {
@@ -283,6 +287,27 @@ export class LaunchFlow {
       return [this._tokenPageAction()];
     }
     if (isHubError(hubError, 'limit')) {
+      return [this._showServersAction()];
+    }
+    const transient =
+      isHubError(hubError, 'network') ||
+      isHubError(hubError, 'hub') ||
+      isHubError(hubError, 'rate-limited');
+    if (transient && !launch.result.deleteUrl) {
+      // Nothing was started: trying again cannot make a second server.
+      // The click on the action opens the new tab, as a tile click does.
+      return [
+        {
+          label: trans.__('Try again'),
+          caption: trans.__('Start %1 again', launch.label),
+          displayType: 'accent',
+          callback: () => {
+            this.start(args).catch(() => undefined);
+          }
+        }
+      ];
+    }
+    if (launch.result.deleteUrl) {
       return [this._showServersAction()];
     }
     return [];
@@ -396,6 +421,7 @@ export class LaunchFlow {
   private readonly _showServers: () => void;
   private readonly _tabs = new Map<Launch, ILaunchTab>();
   private readonly _notes = new Map<Launch, string>();
+  private readonly _args = new Map<Launch, IStartArgs>();
 }
 
 /**

@@ -40,6 +40,8 @@ export class BrowserTab implements ILaunchTab {
     if (!win) {
       return null;
     }
+    // The server's page needs no handle on this JupyterLab.
+    win.opener = null;
     const tab = new BrowserTab(win);
     tab._render(title, message);
     return tab;

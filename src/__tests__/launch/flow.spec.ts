@@ -265,3 +265,38 @@ describe('LaunchFlow', () => {
     expect(tabs[0].closed).toBe(true);
   });
 });
+
+describe('LaunchFlow retries', () => {
+  beforeEach(() => {
+    Notification.dismiss();
+  });
+
+  it('offers Try again when the hub could not be reached, and it starts anew', async () => {
+    const fake = new FakeFetch().answer(new TypeError('Failed to fetch'));
+    const { flow, tabs } = setup(fake);
+    await expect(flow.start({ preset: 'Minimal' })).rejects.toBeTruthy();
+    expect(tabs[0].closed).toBe(true);
+    const retry = lastNotification().options.actions?.find(
+      a => a.label === 'Try again'
+    );
+    expect(retry).toBeDefined();
+    fake.answer(running);
+    retry?.callback(new MouseEvent('click'));
+    expect(tabs).toHaveLength(2);
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(tabs[1].url).toBe(NEXT_URL);
+    expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(2);
+    expect(fake.calls[1].body).toEqual(fake.calls[0].body);
+  });
+
+  it('does not offer Try again once the hub accepted the start', async () => {
+    const fake = new FakeFetch().answer(accepted, {
+      status: 403,
+      body: { status: 403, message: 'Missing or invalid credentials.' }
+    });
+    const { flow } = setup(fake);
+    await expect(flow.start()).rejects.toBeTruthy();
+    const labels = lastNotification().options.actions?.map(a => a.label);
+    expect(labels).not.toContain('Try again');
+  });
+});
