@@ -41,6 +41,10 @@ export interface ILocalHubOptions {
   presetToken?: boolean;
   /** `--cors-origin ORIGIN`. */
   corsOrigin?: string;
+  /** `--base-url PREFIX`, e.g. `/jhub/` (default `/`). */
+  baseUrl?: string;
+  /** `--nfdi-quirks`: behave like the real hub where it is odd. */
+  quirks?: boolean;
   /**
    * Extension settings to write for demo before the hub starts (the file
    * `--preset-token` would write), e.g. `{ token: 'wrong' }`.
@@ -75,11 +79,12 @@ export class LocalHub {
     readonly port: number,
     readonly stateDir: string,
     private readonly _process: ChildProcess,
-    private readonly _output: string[]
+    private readonly _output: string[],
+    baseUrl = '/'
   ) {
     this.origin = `http://127.0.0.1:${port}`;
-    this.url = `${this.origin}/`;
-    this.api = `${this.origin}/hub/api`;
+    this.url = `${this.origin}${baseUrl}`;
+    this.api = `${this.url}hub/api`;
   }
 
   /** e.g. `http://127.0.0.1:41234` */
@@ -130,6 +135,12 @@ export class LocalHub {
     if (options.corsOrigin) {
       args.push('--cors-origin', options.corsOrigin);
     }
+    if (options.baseUrl) {
+      args.push('--base-url', options.baseUrl);
+    }
+    if (options.quirks) {
+      args.push('--nfdi-quirks');
+    }
     const child = spawn(PYTHON, args, {
       cwd: path.join(REPO_ROOT, 'hub'),
       env: { ...process.env, PYTHONUNBUFFERED: '1' },
@@ -141,7 +152,7 @@ export class LocalHub {
     const log = fs.createWriteStream(path.join(stateDir, 'localhub.out'));
     log.on('error', () => undefined);
     child.once('exit', () => log.end());
-    const hub = new LocalHub(port, stateDir, child, output);
+    const hub = new LocalHub(port, stateDir, child, output, options.baseUrl);
 
     const timeout = (options.timeout ?? 90) * 1000;
     await new Promise<void>((resolve, reject) => {
