@@ -11,9 +11,11 @@ import { ServerConnection } from '@jupyterlab/services';
 import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 
 import { HubError, HubErrorKind } from './errors';
+import { EventStreamParser, toProgressEvent } from './events';
 import {
   IFlavor,
   IHubUser,
+  IProgressEvent,
   IServerModel,
   IStartResult,
   ServerStatus,
@@ -35,6 +37,13 @@ export interface IFetchResponse {
   readonly status: number;
   readonly type?: string;
   readonly headers: { get(name: string): string | null };
+  /** The body as a stream (read only for event streams). */
+  readonly body?: {
+    getReader(): {
+      read(): Promise<{ done: boolean; value?: Uint8Array }>;
+      cancel(): Promise<void>;
+    };
+  } | null;
   text(): Promise<string>;
 }
 
@@ -391,41 +400,70 @@ export class HubClient {
     });
   }
 
+  /**
+   * Follow a starting server's progress (JupyterHub's
+   * `GET /hub/api/users/{user}/servers/{server}/progress` event stream):
+   * yields each event until the stream ends or `signal` aborts.
+   *
+   * Only for showing what happens: whether the server runs is the start
+   * API's to say. Throws a `HubError` if the stream cannot be opened (e.g.
+   * 400 when the server is not starting).
+   */
+  async *progress(
+    userName: string,
+    serverName: string,
+    signal?: AbortSignal
+  ): AsyncGenerator<IProgressEvent> {
+    const request: IRequest = {
+      method: 'GET',
+      url: this._api(
+        `users/${encodeURIComponent(userName)}/servers/${encodeURIComponent(serverName)}/progress`
+      ),
+      notFound: this._trans.__('The server is not known to the hub.')
+    };
+    const init = this._init(request, 'text/event-stream');
+    init.signal = signal;
+    let response: IFetchResponse;
+    try {
+      response = await this._fetch(request.url, init);
+    } catch {
+      throw this._networkError(false);
+    }
+    if (response.status < 200 || response.status >= 300 || !response.body) {
+      const text = await response.text().catch(() => '');
+      this._checkStatus(request, response, text);
+      return; // A 2xx without a readable body: nothing to follow.
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const parser = new EventStreamParser();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        const text = done
+          ? decoder.decode()
+          : decoder.decode(value, { stream: true });
+        for (const data of parser.push(done ? `${text}\n\n` : text)) {
+          const event = toProgressEvent(data);
+          if (event) {
+            yield event;
+          }
+        }
+        if (done) {
+          return;
+        }
+      }
+    } finally {
+      void reader.cancel().catch(() => undefined);
+    }
+  }
+
   private _api(path: string): string {
     return `${this.baseUrl}hub/api/${path}`;
   }
 
   private async _request(request: IRequest): Promise<IAnswer> {
-    const trans = this._trans;
-    if (!this._token) {
-      throw new HubError(
-        'config',
-        trans.__(
-          'No API token is set. Create one at %1 and paste it into the NFDI launcher settings.',
-          this.tokenPageUrl
-        )
-      );
-    }
-    // Defence in depth: callers pass only hub URLs, but the token must never
-    // leave the hub's origin whatever happens upstream.
-    if (checkHubUrl(request.url, this.baseUrl) !== request.url) {
-      throw this._badResponse(trans.__('a URL outside the hub'));
-    }
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: `token ${this._token}`
-    };
-    const init: RequestInit = {
-      method: request.method,
-      headers,
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'manual'
-    };
-    if (request.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(request.body);
-    }
+    const init = this._init(request, 'application/json');
     const controller =
       typeof AbortController === 'undefined' ? null : new AbortController();
     if (controller) {
@@ -447,24 +485,70 @@ export class HubClient {
     } finally {
       clearTimeout(timer);
     }
+    this._checkStatus(request, response, text);
+    return { status: response.status, data: this._parseBody(text, response) };
+  }
 
+  /**
+   * Request options for a hub URL, with the token in the header. Throws
+   * (before anything is sent) without a token or for a URL off the hub.
+   */
+  private _init(request: IRequest, accept: string): RequestInit {
+    const trans = this._trans;
+    if (!this._token) {
+      throw new HubError(
+        'config',
+        trans.__(
+          'No API token is set. Create one at %1 and paste it into the NFDI launcher settings.',
+          this.tokenPageUrl
+        )
+      );
+    }
+    // Defence in depth: callers pass only hub URLs, but the token must never
+    // leave the hub's origin whatever happens upstream.
+    if (checkHubUrl(request.url, this.baseUrl) !== request.url) {
+      throw this._badResponse(trans.__('a URL outside the hub'));
+    }
+    const headers: Record<string, string> = {
+      Accept: accept,
+      Authorization: `token ${this._token}`
+    };
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual'
+    };
+    if (request.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(request.body);
+    }
+    return init;
+  }
+
+  /** Throw the error an answer that is not a 2xx stands for. */
+  private _checkStatus(
+    request: IRequest,
+    response: IFetchResponse,
+    text: string
+  ): void {
     if (
       response.type === 'opaqueredirect' ||
       (response.status >= 300 && response.status < 400)
     ) {
       throw new HubError(
         'bad-response',
-        trans.__(
+        this._trans.__(
           'The hub at %1 redirected the request instead of answering. Check the hub URL (https, base path).',
           this.baseUrl
         ),
         { status: response.status }
       );
     }
-    if (response.status >= 200 && response.status < 300) {
-      return { status: response.status, data: this._parseBody(text, response) };
+    if (response.status < 200 || response.status >= 300) {
+      throw this._statusError(request, response, text);
     }
-    throw this._statusError(request, response, text);
   }
 
   private _parseBody(text: string, response: IFetchResponse): unknown {

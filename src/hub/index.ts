@@ -3,3 +3,4 @@ export * from './errors';
 export * from './models';
 export * from './options';
 export * from './urls';
+export * from './events';

@@ -103,3 +103,17 @@ export interface IFlavor {
  * Systems and their flavors: `{system: {flavor: IFlavor}}`.
  */
 export type Systems = Record<string, Record<string, IFlavor>>;
+
+/**
+ * One event of a starting server's progress stream.
+ */
+export interface IProgressEvent {
+  /** Percent done (0–100), if the hub says. */
+  progress: number | null;
+  /** What happens now, as plain text (may be empty). */
+  message: string;
+  /** The server is ready. */
+  ready: boolean;
+  /** The start failed. */
+  failed: boolean;
+}

@@ -14,7 +14,7 @@ import {
   mergeOptions,
   validateOptions
 } from '../hub';
-import { notify } from '../notify';
+import { NOTIFICATION_LENGTH, notify } from '../notify';
 import { INFDIHub } from '../tokens';
 import { ILaunchResult, Launch, LaunchError } from './launch';
 import { LaunchManager } from './manager';
@@ -159,7 +159,24 @@ export class LaunchFlow {
     });
     this._notes.set(launch, id);
     launch.changed.connect(this._onChanged, this);
+    launch.progressChanged.connect(this._onProgress, this);
     return launch.done;
+  }
+
+  /** Show where a launch in flight is, in its tab and its notification. */
+  private _onProgress(launch: Launch): void {
+    const message = this._progressMessage(launch);
+    const detail = this._progressDetail(launch);
+    this._tabs.get(launch)?.show(message, detail);
+    const id = this._notes.get(launch);
+    if (id) {
+      Notification.manager.update({
+        id,
+        message: detail ? shorten(`${message} ${detail}`) : message,
+        type: 'in-progress',
+        actions: [this._cancelAction(launch)]
+      });
+    }
   }
 
   private _onChanged(launch: Launch): void {
@@ -167,18 +184,11 @@ export class LaunchFlow {
     const id = this._notes.get(launch);
     const tab = this._tabs.get(launch);
     if (!launch.isDone) {
-      tab?.show(this._progressMessage(launch));
-      if (id) {
-        Notification.manager.update({
-          id,
-          message: this._progressMessage(launch),
-          type: 'in-progress',
-          actions: [this._cancelAction(launch)]
-        });
-      }
+      this._onProgress(launch);
       return;
     }
     launch.changed.disconnect(this._onChanged, this);
+    launch.progressChanged.disconnect(this._onProgress, this);
     this._tabs.delete(launch);
     this._notes.delete(launch);
     const args = this._args.get(launch) ?? {};
@@ -321,6 +331,24 @@ export class LaunchFlow {
       : trans.__('Starting %1 on %2…', launch.label, hubName);
   }
 
+  /** What the hub last said about the start, e.g. "40%: Pulling image". */
+  private _progressDetail(launch: Launch): string {
+    const progress = launch.isDone ? null : launch.progress;
+    if (!progress) {
+      return '';
+    }
+    if (progress.progress === null) {
+      return progress.message;
+    }
+    return progress.message
+      ? this._trans.__(
+          '%1%: %2',
+          Math.round(progress.progress),
+          progress.message
+        )
+      : this._trans.__('%1%', Math.round(progress.progress));
+  }
+
   private _cancelAction(launch: Launch): Notification.IAction {
     return {
       label: this._trans.__('Cancel'),
@@ -422,6 +450,13 @@ export class LaunchFlow {
   private readonly _tabs = new Map<Launch, ILaunchTab>();
   private readonly _notes = new Map<Launch, string>();
   private readonly _args = new Map<Launch, IStartArgs>();
+}
+
+/** Cut a text to what a notification shows. */
+function shorten(text: string): string {
+  return text.length > NOTIFICATION_LENGTH
+    ? `${text.slice(0, NOTIFICATION_LENGTH - 1)}…`
+    : text;
 }
 
 /**

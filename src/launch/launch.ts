@@ -10,7 +10,13 @@ import { IDisposable } from '@lumino/disposable';
 import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { HubClient, HubError, IUserOptions, ServerStatus } from '../hub';
+import {
+  HubClient,
+  HubError,
+  IProgressEvent,
+  IUserOptions,
+  ServerStatus
+} from '../hub';
 
 /**
  * Where a launch is.
@@ -144,6 +150,16 @@ export class Launch implements IDisposable {
     return this._phase !== 'starting' && this._phase !== 'pending';
   }
 
+  /** The latest progress the hub reported while the server starts. */
+  get progress(): IProgressEvent | null {
+    return this._progress;
+  }
+
+  /** Emitted when the hub reports progress. */
+  get progressChanged(): ISignal<this, IProgressEvent> {
+    return this._progressChanged;
+  }
+
   /** Emitted on every phase change. */
   get changed(): ISignal<this, LaunchPhase> {
     return this._changed;
@@ -200,6 +216,7 @@ export class Launch implements IDisposable {
       return;
     }
     this._isDisposed = true;
+    this._progressAbort?.abort();
     this._poll?.dispose();
     clearTimeout(this._timer);
     Signal.clearData(this);
@@ -228,6 +245,7 @@ export class Launch implements IDisposable {
       this._acceptedAt = Date.now();
       this._setPhase('pending');
       this._follow(started.statusUrl);
+      void this._watchProgress(started.userName, started.serverName);
     } catch (error) {
       if (!this._cancelled) {
         this._fail(error);
@@ -323,6 +341,37 @@ export class Launch implements IDisposable {
     }
   }
 
+  /**
+   * Show what the hub says while the server starts. A nicety: the status
+   * checks decide, so a hub without the progress stream changes nothing.
+   */
+  private async _watchProgress(
+    userName: string,
+    serverName: string
+  ): Promise<void> {
+    if (typeof AbortController === 'undefined') {
+      return;
+    }
+    this._progressAbort = new AbortController();
+    try {
+      for await (const event of this._client.progress(
+        userName,
+        serverName,
+        this._progressAbort.signal
+      )) {
+        if (this.isDone) {
+          return;
+        }
+        if (event.message || event.progress !== null) {
+          this._progress = event;
+          this._progressChanged.emit(event);
+        }
+      }
+    } catch {
+      // No stream here (another hub, a CORS rule without it): no details.
+    }
+  }
+
   private _onTimeout(): void {
     if (this.isDone) {
       return;
@@ -348,6 +397,7 @@ export class Launch implements IDisposable {
     if (this.isDone) {
       return;
     }
+    this._progressAbort?.abort();
     this._poll?.dispose();
     this._poll = null;
     clearTimeout(this._timer);
@@ -371,6 +421,9 @@ export class Launch implements IDisposable {
   private readonly _interval: { first: number; max: number };
   private readonly _maxTransient: number;
   private readonly _changed = new Signal<this, LaunchPhase>(this);
+  private readonly _progressChanged = new Signal<this, IProgressEvent>(this);
+  private _progress: IProgressEvent | null = null;
+  private _progressAbort: AbortController | null = null;
   private readonly _done = new PromiseDelegate<ILaunchResult>();
   private _phase: LaunchPhase = 'starting';
   private _result: Partial<ILaunchResult> = {};

@@ -12,8 +12,8 @@
 export interface ILaunchTab {
   /** Whether the user (or the browser) closed it. */
   readonly closed: boolean;
-  /** Show a line of progress on the waiting page. */
-  show(message: string): void;
+  /** Show progress on the waiting page: a line, and what the hub said. */
+  show(message: string, detail?: string): void;
   /** Send the tab to the server. */
   navigate(url: string): void;
   /** Close it. */
@@ -55,9 +55,10 @@ export class BrowserTab implements ILaunchTab {
     return this._window.closed;
   }
 
-  show(message: string): void {
-    if (!this.closed && this._status) {
+  show(message: string, detail = ''): void {
+    if (!this.closed && this._status && this._detail) {
       this._status.textContent = message;
+      this._detail.textContent = detail;
     }
   }
 
@@ -87,14 +88,16 @@ export class BrowserTab implements ILaunchTab {
       style.textContent =
         ':root{color-scheme:light dark}body{font-family:system-ui,sans-serif;' +
         'display:flex;align-items:center;justify-content:center;height:90vh}' +
-        'main{text-align:center}p{opacity:.75}';
+        'main{text-align:center}p{opacity:.75}.detail{opacity:.6;font-size:.9em}';
       doc.head.appendChild(style);
       const main = doc.createElement('main');
       const heading = doc.createElement('h1');
       heading.textContent = title;
       this._status = doc.createElement('p');
       this._status.textContent = message;
-      main.append(heading, this._status);
+      this._detail = doc.createElement('div');
+      this._detail.className = 'detail';
+      main.append(heading, this._status, this._detail);
       doc.body.appendChild(main);
     } catch {
       // Some browsers give no access to the new tab's document; it stays blank.
@@ -103,4 +106,5 @@ export class BrowserTab implements ILaunchTab {
 
   private readonly _window: Window;
   private _status: HTMLElement | null = null;
+  private _detail: HTMLElement | null = null;
 }

@@ -283,6 +283,11 @@ test.describe('Failing and slow servers', () => {
       // the waiting tab; the hub has the server starting.
       await expect(note).toBeVisible({ timeout: LONG });
       await expect(tab.locator('main p')).toHaveText(pending);
+      // What JupyterHub's progress stream says, e.g. "50%: Spawning server...".
+      await expect(tab.locator('main .detail')).toHaveText(/^\d+%: \S/, {
+        timeout: LONG
+      });
+      await expect(note).toContainText('%: ');
       const server = await theOnlyServer();
       expect(server.ready).toBe(false);
       expect(server.pending).toBe('spawn');

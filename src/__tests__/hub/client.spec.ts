@@ -622,6 +622,35 @@ describe('HubClient', () => {
     });
   });
 
+  describe('progress', () => {
+    it('reads the event stream of a starting server', async () => {
+      const fake = new FakeFetch().stream([
+        'data: {"progress": 0, "message": "Server requested"}\n\n',
+        'data: {"progress": 50, "message": "Pulling',
+        ' image"}\n\n: keep-alive\n\n',
+        'data: {"progress": 100, "ready": true, "message": "ready"}\n\n'
+      ]);
+      const events = [];
+      for await (const event of makeClient(fake).progress('alice', 'abc123')) {
+        events.push(event);
+      }
+      expect(fake.progressCalls).toEqual([
+        `${HUB}hub/api/users/alice/servers/abc123/progress`
+      ]);
+      expect(events.map(e => [e.progress, e.message, e.ready])).toEqual([
+        [0, 'Server requested', false],
+        [50, 'Pulling image', false],
+        [100, 'ready', true]
+      ]);
+    });
+
+    it('a server that is not starting: an error, not events', async () => {
+      const fake = new FakeFetch();
+      const events = makeClient(fake).progress('alice', 'abc123');
+      await expect(events.next()).rejects.toBeInstanceOf(HubError);
+    });
+  });
+
   describe('serverSettings', () => {
     it('points at the server with the token, not in URLs', () => {
       const settings = makeClient(new FakeFetch()).serverSettings(NEXT_URL);

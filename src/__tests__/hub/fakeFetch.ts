@@ -28,9 +28,19 @@ export interface IRecordedCall {
 
 /**
  * A scripted fetch: each call takes the next answer (or throws the given error).
+ *
+ * Progress streams (`…/progress`) are answered apart, from `streams`
+ * (default: 400, "not starting"), and recorded in `progressCalls`.
  */
 export class FakeFetch {
   readonly calls: IRecordedCall[] = [];
+  readonly progressCalls: string[] = [];
+
+  /** Queue progress streams, each a list of text chunks. */
+  stream(...chunks: string[][]): this {
+    this._streams.push(...chunks);
+    return this;
+  }
 
   /** Queue answers, in order. */
   answer(...answers: (IFakeAnswer | Error)[]): this {
@@ -39,6 +49,16 @@ export class FakeFetch {
   }
 
   readonly fetch: FetchFunction = async (url, init) => {
+    if (url.endsWith('/progress')) {
+      this.progressCalls.push(url);
+      const chunks = this._streams.shift();
+      return chunks
+        ? makeStream(chunks)
+        : makeResponse({
+            status: 400,
+            body: { status: 400, message: 'not starting' }
+          });
+    }
     const headers = { ...(init.headers as Record<string, string>) };
     this.calls.push({
       url,
@@ -58,6 +78,27 @@ export class FakeFetch {
   };
 
   private _queue: (IFakeAnswer | Error)[] = [];
+  private _streams: string[][] = [];
+}
+
+function makeStream(chunks: string[]): IFetchResponse {
+  const encoder = new TextEncoder();
+  const queue = chunks.map(chunk => encoder.encode(chunk));
+  return {
+    status: 200,
+    type: 'basic',
+    headers: { get: () => 'text/event-stream' },
+    text: async () => chunks.join(''),
+    body: {
+      getReader: () => ({
+        read: async () => {
+          const value = queue.shift();
+          return value ? { done: false, value } : { done: true };
+        },
+        cancel: async () => undefined
+      })
+    }
+  };
 }
 
 function makeResponse(answer: IFakeAnswer): IFetchResponse {

@@ -23,8 +23,10 @@ class FakeTab implements ILaunchTab {
   messages: string[] = [];
   url: string | null = null;
   focused = 0;
-  show(message: string): void {
+  details: string[] = [];
+  show(message: string, detail = ''): void {
     this.messages.push(message);
+    this.details.push(detail);
   }
   navigate(url: string): void {
     this.url = url;
@@ -135,6 +137,21 @@ describe('LaunchFlow', () => {
     expect(tabs[0].closed).toBe(false);
     expect(tabs[0].messages.some(m => m.includes('pending'))).toBe(true);
     expect(lastNotification().type).toBe('success');
+  });
+
+  it('shows what the hub says while it starts, in the tab and the notification', async () => {
+    const fake = new FakeFetch()
+      .answer(accepted, pending, pending, pending, pending, running)
+      .stream(['data: {"progress": 40, "message": "Pulling image"}\n\n']);
+    const { flow, tabs, manager } = setup(fake);
+    let noted = '';
+    const done = flow.start({ preset: 'Minimal' });
+    manager.launches[0].progressChanged.connect(() => {
+      noted = lastNotification().message;
+    });
+    await done;
+    expect(tabs[0].details).toContain('40%: Pulling image');
+    expect(noted).toContain('(pending)… 40%: Pulling image');
   });
 
   it('a second click on the same tile while it starts focuses the tab, no second start', async () => {

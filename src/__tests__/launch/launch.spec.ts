@@ -77,6 +77,29 @@ describe('Launch', () => {
     expect(fake.calls).toHaveLength(4);
   });
 
+  it("reports the hub's progress while the server starts", async () => {
+    const fake = new FakeFetch()
+      .answer(accepted, pending, pending, pending, running)
+      .stream(['data: {"progress": 40, "message": "Pulling image"}\n\n']);
+    const { launch } = makeLaunch(fake, {
+      pollInterval: { first: 30, max: 30 }
+    });
+    const seen: string[] = [];
+    launch.progressChanged.connect((_, event) => seen.push(event.message));
+    await launch.run();
+    expect(fake.progressCalls).toEqual([
+      `${HUB}hub/api/users/alice/servers/s1/progress`
+    ]);
+    expect(seen).toEqual(['Pulling image']);
+  });
+
+  it('starts without progress where the hub has none', async () => {
+    const fake = new FakeFetch().answer(accepted, pending, running);
+    const { launch } = makeLaunch(fake);
+    await expect(launch.run()).resolves.toMatchObject({ nextUrl: NEXT_URL });
+    expect(launch.progress).toBeNull();
+  });
+
   it('202 then stopped with exit code and logs: fails with them', async () => {
     const fake = new FakeFetch().answer(accepted, {
       status: 200,

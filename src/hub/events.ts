@@ -1,0 +1,68 @@
+/**
+ * Server-sent events, as JupyterHub's progress stream sends them.
+ */
+import { IProgressEvent } from './models';
+
+/**
+ * Splits an event stream into the data of each event.
+ *
+ * Feed it text as it arrives; it returns the events completed so far.
+ * Comments and keep-alive lines are skipped.
+ */
+export class EventStreamParser {
+  /** Add text; returns the `data` of every event it completed. */
+  push(text: string): string[] {
+    this._buffer += text;
+    const events: string[] = [];
+    let newline = this._buffer.search(/\r\n|\r|\n/);
+    while (newline >= 0) {
+      const line = this._buffer.slice(0, newline);
+      const width = this._buffer.startsWith('\r\n', newline) ? 2 : 1;
+      this._buffer = this._buffer.slice(newline + width);
+      if (line === '') {
+        if (this._data.length) {
+          events.push(this._data.join('\n'));
+          this._data = [];
+        }
+      } else if (line.startsWith('data:')) {
+        this._data.push(line.slice(5).replace(/^ /, ''));
+      }
+      newline = this._buffer.search(/\r\n|\r|\n/);
+    }
+    return events;
+  }
+
+  private _buffer = '';
+  private _data: string[] = [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A progress event from an event's data, or `null` if it is not one.
+ *
+ * Only the plain-text `message` is kept: `html_message` is never shown.
+ */
+export function toProgressEvent(data: string): IProgressEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value)) {
+    return null;
+  }
+  const progress = value.progress;
+  return {
+    progress:
+      typeof progress === 'number' && Number.isFinite(progress)
+        ? Math.max(0, Math.min(100, progress))
+        : null,
+    message: typeof value.message === 'string' ? value.message.trim() : '',
+    ready: value.ready === true,
+    failed: value.failed === true
+  };
+}
