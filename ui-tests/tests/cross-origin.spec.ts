@@ -16,6 +16,7 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 
 import {
   clickOpeningTab,
+  closeTabsAndRemoveServers,
   launcher,
   LONG,
   nfdiTile,
@@ -28,7 +29,6 @@ import {
   DEMO_PASSWORD,
   DEMO_TOKEN,
   DEMO_USER,
-  IHubServer,
   LocalHub,
   PLUGIN_ID
 } from './helpers/localhub';
@@ -62,11 +62,8 @@ test.beforeEach(async ({ request }) => {
 });
 
 test.afterEach(async ({ context, request }) => {
-  for (const page of context.pages()) {
-    await page.close();
-  }
+  await closeTabsAndRemoveServers(context, corsHub, plainHub);
   await resetSettings(request);
-  await Promise.all([corsHub.removeAllServers(), plainHub.removeAllServers()]);
 });
 
 /** Open the standalone JupyterLab (fresh workspace) and point it at `hub`. */
@@ -97,17 +94,7 @@ test('a hub that allows this origin: the tile opens the new server on the hub', 
   );
 
   // The hub starts it, with the preset's image.
-  let servers: Record<string, IHubServer> = {};
-  await expect
-    .poll(
-      async () => {
-        servers = await corsHub.servers();
-        return Object.keys(servers).length;
-      },
-      { timeout: LONG }
-    )
-    .toBe(1);
-  const [server] = Object.values(servers);
+  const server = await corsHub.onlyServer();
   expect(server.user_options).toMatchObject({
     custom: { customimage: 'jupyter/minimal-notebook:latest' },
     name: 'Minimal Notebook'

@@ -14,6 +14,7 @@ import * as path from 'path';
 import {
   addPreset,
   clickOpeningTab,
+  closeTabsAndRemoveServers,
   launcher,
   LONG,
   loginToHub,
@@ -26,7 +27,7 @@ import {
   toast,
   waitForLab
 } from './helpers/lab';
-import { DEMO_USER, IHubServer, LocalHub, REPO_ROOT } from './helpers/localhub';
+import { DEMO_USER, LocalHub, REPO_ROOT } from './helpers/localhub';
 
 let hub: LocalHub;
 
@@ -39,27 +40,8 @@ test.afterAll(async () => {
 });
 
 test.afterEach(async ({ context }) => {
-  // Close the tabs first, so no JupyterLab keeps polling a removed server.
-  for (const page of context.pages()) {
-    await page.close();
-  }
-  await hub.removeAllServers();
+  await closeTabsAndRemoveServers(context, hub);
 });
-
-/** The one named server demo has, once there is exactly one. */
-async function theOnlyServer(): Promise<IHubServer> {
-  let servers: Record<string, IHubServer> = {};
-  await expect
-    .poll(
-      async () => {
-        servers = await hub.servers();
-        return Object.keys(servers).length;
-      },
-      { timeout: LONG, message: 'demo has exactly one server on the hub' }
-    )
-    .toBe(1);
-  return Object.values(servers)[0];
-}
 
 test.describe('Same-origin launch', () => {
   test('a launcher tile starts a server and its tab lands in it', async ({
@@ -79,7 +61,7 @@ test.describe('Same-origin launch', () => {
     });
 
     // The hub starts exactly one server, with the preset's options.
-    const server = await theOnlyServer();
+    const server = await hub.onlyServer();
     const name = server.name;
 
     // The tab lands in that server's JupyterLab.
@@ -207,7 +189,7 @@ test.describe('Failing and slow servers', () => {
     expect(context.pages()).toEqual([page]);
 
     // The hub has it stopped, with the image asked for.
-    const server = await theOnlyServer();
+    const server = await hub.onlyServer();
     expect(server).toMatchObject({
       ready: false,
       pending: null,
@@ -288,7 +270,7 @@ test.describe('Failing and slow servers', () => {
         timeout: LONG
       });
       await expect(note).toContainText('%: ');
-      const server = await theOnlyServer();
+      const server = await hub.onlyServer();
       expect(server.ready).toBe(false);
       expect(server.pending).toBe('spawn');
       expect(tab.url()).toBe('about:blank');
@@ -432,7 +414,7 @@ test.describe('The command palette', () => {
     const tab = await clickOpeningTab(context, () =>
       runFromPalette(page, 'Start Minimal Notebook')
     );
-    const server = await theOnlyServer();
+    const server = await hub.onlyServer();
     await tab.waitForURL(
       url =>
         url.href.startsWith(`${hub.url}user/${DEMO_USER}/${server.name}/lab`),

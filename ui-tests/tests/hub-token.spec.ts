@@ -13,6 +13,7 @@ import * as path from 'path';
 
 import {
   clickOpeningTab,
+  closeTabsAndRemoveServers,
   LONG,
   loginToHub,
   nfdiTile,
@@ -34,10 +35,7 @@ test.afterAll(async () => {
 });
 
 test.afterEach(async ({ context }) => {
-  for (const page of context.pages()) {
-    await page.close();
-  }
-  await hub.removeAllServers();
+  await closeTabsAndRemoveServers(context, hub);
 });
 
 /** demo's extension settings as written before the hub started. */

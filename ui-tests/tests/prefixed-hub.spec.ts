@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 
 import {
   clickOpeningTab,
+  closeTabsAndRemoveServers,
   LONG,
   loginToHub,
   nfdiTile,
@@ -16,7 +17,7 @@ import {
   toast,
   waitForLab
 } from './helpers/lab';
-import { DEMO_USER, IHubServer, LocalHub } from './helpers/localhub';
+import { DEMO_USER, LocalHub } from './helpers/localhub';
 
 let hub: LocalHub;
 
@@ -33,10 +34,7 @@ test.afterAll(async () => {
 });
 
 test.afterEach(async ({ context }) => {
-  for (const page of context.pages()) {
-    await page.close();
-  }
-  await hub.removeAllServers();
+  await closeTabsAndRemoveServers(context, hub);
 });
 
 test('under a base URL, with the hub quirks: start, land, stop, delete', async ({
@@ -58,17 +56,7 @@ test('under a base URL, with the hub quirks: start, land, stop, delete', async (
   const tab = await clickOpeningTab(context, () =>
     nfdiTile(page, 'Minimal Notebook').click()
   );
-  let servers: Record<string, IHubServer> = {};
-  await expect
-    .poll(
-      async () => {
-        servers = await hub.servers();
-        return Object.keys(servers).length;
-      },
-      { timeout: LONG }
-    )
-    .toBe(1);
-  const name = Object.keys(servers)[0];
+  const { name } = await hub.onlyServer();
   await tab.waitForURL(
     url => url.href.startsWith(`${hub.url}user/${DEMO_USER}/${name}/lab`),
     { timeout: LONG }

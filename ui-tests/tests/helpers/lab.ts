@@ -204,3 +204,17 @@ export async function addPreset(page: Page, preset: IPreset): Promise<void> {
   }, PLUGIN_ID);
   await setNFDISettings(page, { launchers: [...current, preset] });
 }
+
+/**
+ * After a test: close its tabs (so no JupyterLab keeps polling a removed
+ * server), then remove every server demo has on the hubs.
+ */
+export async function closeTabsAndRemoveServers(
+  context: BrowserContext,
+  ...hubs: LocalHub[]
+): Promise<void> {
+  for (const page of context.pages()) {
+    await page.close();
+  }
+  await Promise.all(hubs.map(hub => hub.removeAllServers()));
+}

@@ -5,6 +5,7 @@
  * One hub per spec file: start it in `beforeAll`, stop it in `afterAll`.
  * Each hub gets a free port and a fresh state directory, removed on stop.
  */
+import { expect } from '@playwright/test';
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -289,6 +290,23 @@ export class LocalHub {
       data = text;
     }
     return { status: response.status, data };
+  }
+
+  /**
+   * demo's one named server, once there is exactly one (waits for it).
+   */
+  async onlyServer(timeout = 90 * 1000): Promise<IHubServer> {
+    let servers: Record<string, IHubServer> = {};
+    await expect
+      .poll(
+        async () => {
+          servers = await this.servers();
+          return Object.keys(servers).length;
+        },
+        { timeout, message: 'demo has exactly one server on the hub' }
+      )
+      .toBe(1);
+    return Object.values(servers)[0];
   }
 
   /**
