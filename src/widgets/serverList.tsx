@@ -118,46 +118,35 @@ export function ServerList(props: IServerListProps): JSX.Element {
               </div>
               <div className="jp-nfdi-server-actions">
                 {state === 'running' && server.url && (
-                  <button
-                    className="jp-mod-styled jp-nfdi-button"
-                    type="button"
-                    onClick={() => props.onOpen(server)}
+                  <ActionButton
+                    label={trans.__('Open')}
                     title={trans.__('Open in a new browser tab')}
-                  >
-                    {trans.__('Open')}
-                  </button>
+                    onClick={() => props.onOpen(server)}
+                  />
                 )}
                 {!current && (state === 'running' || state === 'starting') && (
-                  <button
-                    className="jp-mod-styled jp-nfdi-button"
-                    type="button"
-                    onClick={() => props.onStop(server)}
+                  <ActionButton
+                    label={trans.__('Stop')}
                     title={trans.__('Stop the server; its configuration stays')}
-                  >
-                    {trans.__('Stop')}
-                  </button>
+                    onClick={() => props.onStop(server)}
+                  />
                 )}
                 {state === 'stopped' && (
-                  <button
-                    className="jp-mod-styled jp-nfdi-button"
-                    type="button"
-                    onClick={() => props.onLogs(server)}
+                  <ActionButton
+                    label={trans.__('Logs')}
                     title={trans.__('Show the exit code and last log lines')}
-                  >
-                    {trans.__('Logs')}
-                  </button>
+                    onClick={() => props.onLogs(server)}
+                  />
                 )}
                 {!current && (
-                  <button
-                    className="jp-mod-styled jp-mod-warn jp-nfdi-button"
-                    type="button"
-                    onClick={() => props.onDelete(server)}
+                  <ActionButton
+                    label={trans.__('Delete')}
                     title={trans.__(
                       'Stop the server and delete its configuration'
                     )}
-                  >
-                    {trans.__('Delete')}
-                  </button>
+                    warn
+                    onClick={() => props.onDelete(server)}
+                  />
                 )}
               </div>
             </li>
@@ -165,5 +154,23 @@ export function ServerList(props: IServerListProps): JSX.Element {
         })}
       </ul>
     </section>
+  );
+}
+
+function ActionButton(props: {
+  label: string;
+  title: string;
+  warn?: boolean;
+  onClick: () => void;
+}): JSX.Element {
+  return (
+    <button
+      className={`jp-mod-styled jp-nfdi-button${props.warn ? ' jp-mod-warn' : ''}`}
+      type="button"
+      onClick={props.onClick}
+      title={props.title}
+    >
+      {props.label}
+    </button>
   );
 }
