@@ -69,9 +69,7 @@ def test_labextension_is_listed_enabled_and_ok(installed):
     venv, env = installed
     output = run(venv / "bin" / "jupyter", "labextension", "list", env=env)
     output = re.sub(r"\x1b\[[0-9;]*m", "", output)  # colour codes
-    line = next(
-        (l for l in output.splitlines() if "jupyterlab-nfdi-launcher" in l), None
-    )
+    line = next((l for l in output.splitlines() if "jupyterlab-nfdi-launcher" in l), None)
     assert line is not None, output
     assert re.search(r"jupyterlab-nfdi-launcher v\d+\.\d+\.\d+\S*\s+enabled\s+.*OK", line), line
     assert "(python, jupyterlab-nfdi-launcher)" in line

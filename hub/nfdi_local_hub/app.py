@@ -28,7 +28,9 @@ class LocalJupyterHub(JupyterHub):
     name = "nfdi-local-hub"
 
     state_dir = Unicode(help="State directory (db, cookie secret, logs, homes).").tag(config=True)
-    cors_origin = Unicode("", help="Extra origin allowed on the hub API ('' = none).").tag(config=True)
+    cors_origin = Unicode("", help="Extra origin allowed on the hub API ('' = none).").tag(
+        config=True
+    )
     nfdi_quirks = Bool(False, help="Emulate quirks of the real Jupyter4NFDI hub.").tag(config=True)
 
     def load_config_file(self, *args, **kwargs):
@@ -41,7 +43,9 @@ class LocalJupyterHub(JupyterHub):
         os.makedirs(paths.log_dir, exist_ok=True)
         handler = logging.FileHandler(paths.hub_log_file)
         handler.setFormatter(
-            logging.Formatter("[%(levelname)1.1s %(asctime)s %(name)s %(module)s:%(lineno)d] %(message)s")
+            logging.Formatter(
+                "[%(levelname)1.1s %(asctime)s %(name)s %(module)s:%(lineno)d] %(message)s"
+            )
         )
         self.log.addHandler(handler)
 
@@ -59,17 +63,18 @@ class LocalJupyterHub(JupyterHub):
         super().init_tornado_application()
         if self.cors_origin:
             api_prefix = self.hub_prefix.rstrip("/") + "/api/"
-            self.tornado_application.add_transform(make_cors_transform(self.cors_origin, api_prefix))
+            self.tornado_application.add_transform(
+                make_cors_transform(self.cors_origin, api_prefix)
+            )
 
     async def start(self):
         await super().start()
         url = self.bind_url
-        users = ", ".join(
-            f"{user} (token {token})" for token, user in constants.API_TOKENS.items()
-        )
+        users = ", ".join(f"{user} (token {token})" for token, user in constants.API_TOKENS.items())
         lines = [
             f"{READY_MARKER}: {url}",
-            f"  login: {constants.DEMO_USER} / {constants.PASSWORD}   (also: {constants.OTHER_USER}, same password)",
+            f"  login: {constants.DEMO_USER} / {constants.PASSWORD}"
+            f"   (also: {constants.OTHER_USER}, same password)",
             f"  API tokens: {users}",
             f"  start API: POST {url}hub/api/start   (Authorization: token {constants.DEMO_TOKEN})",
         ]

@@ -17,13 +17,18 @@ def parse_args(argv=None):
             " and every server it started."
         ),
     )
-    parser.add_argument("--port", type=int, default=8000, help="public port on 127.0.0.1 (default 8000)")
-    parser.add_argument("--base-url", default="/", help="URL prefix of the hub (default /), e.g. /jhub/")
+    parser.add_argument(
+        "--port", type=int, default=8000, help="public port on 127.0.0.1 (default 8000)"
+    )
+    parser.add_argument(
+        "--base-url", default="/", help="URL prefix of the hub (default /), e.g. /jhub/"
+    )
     parser.add_argument(
         "--cors-origin",
         default="",
         metavar="ORIGIN",
-        help="allow this one extra origin (e.g. http://127.0.0.1:9999) on /hub/api/ (default: none)",
+        help="allow this one extra origin (e.g. http://127.0.0.1:9999) on /hub/api/"
+        " (default: none)",
     )
     parser.add_argument(
         "--state-dir",
@@ -47,7 +52,8 @@ def parse_args(argv=None):
     parser.add_argument(
         "--preset-token",
         action="store_true",
-        help=f"write the demo token into {constants.DEMO_USER}'s JupyterLab settings of the extension",
+        help=f"write the demo token into {constants.DEMO_USER}'s JupyterLab settings"
+        " of the extension",
     )
     args = parser.parse_args(argv)
     if args.start_wait < 0:

@@ -96,4 +96,3 @@ def build_config(opts: LocalHubOptions) -> Config:
     c.LocalJupyterHub.cors_origin = opts.cors_origin or ""
     c.LocalJupyterHub.nfdi_quirks = opts.nfdi_quirks
     return c
-

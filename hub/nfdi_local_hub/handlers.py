@@ -95,7 +95,11 @@ class NFDIAPIHandler(APIHandler):
 
     def pending_model(self, user, server_name):
         urls = self.server_urls(user, server_name)
-        return {"status": "pending", "status_url": urls["status_url"], "delete_url": urls["delete_url"]}
+        return {
+            "status": "pending",
+            "status_url": urls["status_url"],
+            "delete_url": urls["delete_url"],
+        }
 
     def write_json(self, model, status=200):
         self.set_status(status)
@@ -124,7 +128,7 @@ class StartAPIHandler(NFDIAPIHandler):
         try:
             opts = options.normalize(self.get_json_body(), self.nfdi.systems)
         except options.OptionsError as e:
-            raise web.HTTPError(400, "%s", str(e))
+            raise web.HTTPError(400, "%s", str(e)) from e
 
         async with self.nfdi.start_lock(user.name):
             configs = list(user.all_spawners(include_default=False))
@@ -133,7 +137,8 @@ class StartAPIHandler(NFDIAPIHandler):
                     400,
                     "%s",
                     f"You may only have {self.nfdi.server_limit} Jupyter Server configurations."
-                    " Delete one (DELETE its delete_url with {\"remove\": true}) before starting another.",
+                    ' Delete one (DELETE its delete_url with {"remove": true})'
+                    " before starting another.",
                 )
             server_name = self._new_server_name(user)
             user.spawners[server_name]  # creates the configuration in the database
@@ -248,12 +253,19 @@ class QuirkyUserServerAPIHandler(UserServerAPIHandler):
     async def delete(self, user_name, server_name=""):
         body = self.get_json_body() or {}
         user = self.find_user(user_name)
-        if user is not None and server_name and server_name in user.orm_spawners and not body.get("remove"):
+        if (
+            user is not None
+            and server_name
+            and server_name in user.orm_spawners
+            and not body.get("remove")
+        ):
             spawner = user.spawners[server_name]
             if spawner.ready and await spawner.poll_and_notify() is not None:
                 spawner = user.spawners[server_name]
             if not spawner.active:
-                raise web.HTTPError(404, "%s", f"Server {server_name} of {user_name} is not running")
+                raise web.HTTPError(
+                    404, "%s", f"Server {server_name} of {user_name} is not running"
+                )
         return await super().delete(user_name, server_name)
 
 

@@ -46,7 +46,7 @@ def fail(image):
 
 
 def slow_seconds(image):
-    tag = image[len(constants.SLOW_IMAGE_PREFIX):]
+    tag = image[len(constants.SLOW_IMAGE_PREFIX) :]
     try:
         return max(0, int(tag))
     except ValueError:
@@ -57,7 +57,7 @@ def main(argv):
     if "--" not in argv:
         print("usage: launcher.py -- COMMAND [ARGS...]", file=sys.stderr)
         return 2
-    command = argv[argv.index("--") + 1:]
+    command = argv[argv.index("--") + 1 :]
     image = os.environ.get("NFDI_IMAGE", "")
     option = os.environ.get("NFDI_OPTION", "")
     user_options = json.loads(os.environ.get("NFDI_USER_OPTIONS") or "{}")
@@ -71,14 +71,20 @@ def main(argv):
             f" at ref {r2d.get('reporef') or 'HEAD'!r}"
             + (f" (path {r2d['repopath']!r})" if r2d.get("repopath") else "")
         )
-        log("Local hub: no network and no container runtime here; starting the local JupyterLab instead.")
+        log(
+            "Local hub: no network and no container runtime here;"
+            " starting the local JupyterLab instead."
+        )
     elif image.startswith(constants.SLOW_IMAGE_PREFIX):
         seconds = slow_seconds(image)
         log(f"Pulling image {image} (this takes {seconds} s) ...")
         time.sleep(seconds)
         log(f"Pulled image {image}")
     else:
-        log(f"Starting image {image} (local hub: no container runtime, running the local JupyterLab)")
+        log(
+            f"Starting image {image}"
+            " (local hub: no container runtime, running the local JupyterLab)"
+        )
     log(f"Starting: {' '.join(command)}")
     sys.stdout.flush()
     sys.stderr.flush()

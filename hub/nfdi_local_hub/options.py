@@ -54,9 +54,7 @@ def normalize(body, systems=None):
     if option == "custom":
         custom = options.get("custom")
         if not isinstance(custom, dict) or not _non_empty_string(custom.get("customimage")):
-            raise OptionsError(
-                'The option "custom" needs an image name in custom.customimage.'
-            )
+            raise OptionsError('The option "custom" needs an image name in custom.customimage.')
     elif option == "repo2docker":
         r2d = options.get("repo2docker")
         if not isinstance(r2d, dict):
@@ -81,9 +79,7 @@ def normalize(body, systems=None):
 
     system = options.get("system")
     if not isinstance(system, str) or system not in systems:
-        raise OptionsError(
-            f"Unknown system {system!r}: available are {', '.join(systems)}."
-        )
+        raise OptionsError(f"Unknown system {system!r}: available are {', '.join(systems)}.")
     flavor = options.get("flavor")
     if not isinstance(flavor, str) or flavor not in systems[system]:
         raise OptionsError(

@@ -39,7 +39,7 @@ def _apply_nfdi_options(spawner, user_options):
     try:
         spawner.nfdi_options = options.normalize(user_options or {}, spawner.systems)
     except options.OptionsError as e:
-        raise web.HTTPError(400, "%s", str(e))
+        raise web.HTTPError(400, "%s", str(e)) from e
 
 
 def read_log_tail(path, lines=constants.LOG_TAIL_LINES):
@@ -56,9 +56,9 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         help="The local hub's state directory (homes and server logs live below it)."
     ).tag(config=True)
 
-    systems = Dict(
-        help="{system: {flavor: info}} that the options are checked against."
-    ).tag(config=True)
+    systems = Dict(help="{system: {flavor: info}} that the options are checked against.").tag(
+        config=True
+    )
 
     ready_check_interval = Float(
         0.1, help="Seconds between checks whether a starting server listens."
@@ -160,7 +160,9 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         self.exit_code = status
         self.log_tail = read_log_tail(self.log_file, self.log_tail_lines)
         self.log.info(
-            "Server %s ended with exit code %s", self._log_name, "unknown" if status is None else status
+            "Server %s ended with exit code %s",
+            self._log_name,
+            "unknown" if status is None else status,
         )
 
     async def start(self):

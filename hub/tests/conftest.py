@@ -66,11 +66,15 @@ class Hub:
     def start(self, timeout=60):
         os.makedirs(self.state_dir, exist_ok=True)
         with open(self.output_file, "wb") as out:
-            self.proc = subprocess.Popen(self.args, stdout=out, stderr=subprocess.STDOUT, cwd=HUB_DIR)
+            self.proc = subprocess.Popen(
+                self.args, stdout=out, stderr=subprocess.STDOUT, cwd=HUB_DIR
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"local hub exited with {self.proc.returncode}:\n{self.output()}")
+                raise RuntimeError(
+                    f"local hub exited with {self.proc.returncode}:\n{self.output()}"
+                )
             try:
                 if requests.get(self.api + "/", timeout=2).status_code == 200:
                     return self
@@ -218,7 +222,9 @@ def cors_hub(tmp_path_factory):
 def quirks_hub(tmp_path_factory):
     """A hub with --nfdi-quirks and --preset-token (and an existing settings file)."""
     state = tmp_path_factory.mktemp("hub-quirks")
-    settings = state / "users" / "demo" / ".jupyter" / "lab" / "user-settings" / "jupyterlab-nfdi-launcher"
+    settings = (
+        state / "users" / "demo" / ".jupyter" / "lab" / "user-settings" / "jupyterlab-nfdi-launcher"
+    )
     settings.mkdir(parents=True)
     (settings / "plugin.jupyterlab-settings").write_text(
         '{\n  // written by a user\n  "hubUrl": "http://example.invalid/",\n  "token": "old"\n}\n'

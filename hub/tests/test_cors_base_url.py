@@ -15,14 +15,23 @@ PREFLIGHT = {
 
 def assert_cors(headers):
     assert headers.get("Access-Control-Allow-Origin") == CORS_ORIGIN, dict(headers)
-    allowed_headers = {h.strip().lower() for h in headers["Access-Control-Allow-Headers"].split(",")}
+    allowed_headers = {
+        h.strip().lower() for h in headers["Access-Control-Allow-Headers"].split(",")
+    }
     assert {"authorization", "content-type"} <= allowed_headers
     allowed_methods = {m.strip() for m in headers["Access-Control-Allow-Methods"].split(",")}
     assert {"GET", "POST", "DELETE", "OPTIONS"} <= allowed_methods
 
 
 def test_preflight_answers_204_with_cors_headers(cors_hub):
-    for path in ("/start", "/start/demo/abc", "/users/demo/servers/abc", "/users/demo", "/outpostflavors", "/user"):
+    for path in (
+        "/start",
+        "/start/demo/abc",
+        "/users/demo/servers/abc",
+        "/users/demo",
+        "/outpostflavors",
+        "/user",
+    ):
         r = requests.options(cors_hub.api + path, headers=PREFLIGHT, timeout=10)
         assert r.status_code == 204, (path, r.status_code, r.text)
         assert r.content == b""
@@ -30,12 +39,16 @@ def test_preflight_answers_204_with_cors_headers(cors_hub):
 
 
 def test_cors_headers_on_answers_and_errors(cors_hub):
-    r = requests.get(cors_hub.api + "/user", headers={**auth(DEMO_TOKEN), "Origin": CORS_ORIGIN}, timeout=10)
+    r = requests.get(
+        cors_hub.api + "/user", headers={**auth(DEMO_TOKEN), "Origin": CORS_ORIGIN}, timeout=10
+    )
     assert r.status_code == 200
     assert r.json()["name"] == "demo"
     assert_cors(r.headers)
     # a browser must be able to read a 403 too
-    r = requests.post(cors_hub.api + "/start", headers={**auth("bad"), "Origin": CORS_ORIGIN}, timeout=10)
+    r = requests.post(
+        cors_hub.api + "/start", headers={**auth("bad"), "Origin": CORS_ORIGIN}, timeout=10
+    )
     assert r.status_code == 403
     assert_cors(r.headers)
     # only exactly the configured origin is named, and only on the API

@@ -33,9 +33,13 @@ def test_quirks_early_stopped_and_404_on_delete_of_stopped(quirks_hub):
         assert r.json()["status"] == 404
     finally:
         # remove still works on a stopped server
-        r = requests.delete(started["delete_url"], json={"remove": True}, headers=auth(DEMO_TOKEN), timeout=60)
+        r = requests.delete(
+            started["delete_url"], json={"remove": True}, headers=auth(DEMO_TOKEN), timeout=60
+        )
         assert r.status_code in (202, 204), r.text
-    assert requests.get(started["status_url"], headers=auth(DEMO_TOKEN), timeout=10).status_code == 404
+    assert (
+        requests.get(started["status_url"], headers=auth(DEMO_TOKEN), timeout=10).status_code == 404
+    )
 
 
 def test_quirks_late_first_poll_is_honest(quirks_hub):

@@ -71,7 +71,9 @@ def test_start_poll_run_stop_remove(demo_clean):
     assert r.status_code == 200, r.text
     assert r.url.startswith(running["next_url"] + "lab")
     page_config = json.loads(
-        re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', r.text, re.S).group(1)
+        re.search(
+            r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', r.text, re.S
+        ).group(1)
     )
     assert page_config["exposeAppInBrowser"] is True
     assert page_config["hubServerName"] == name
@@ -102,7 +104,9 @@ def test_start_poll_run_stop_remove(demo_clean):
     home = os.path.join(hub.state_dir, "users", "demo")
     assert env["HOME"] == home
     assert env["JUPYTERLAB_SETTINGS_DIR"] == os.path.join(home, ".jupyter", "lab", "user-settings")
-    assert env["JUPYTERLAB_WORKSPACES_DIR"] == os.path.join(home, ".jupyter", "lab", "workspaces", name)
+    assert env["JUPYTERLAB_WORKSPACES_DIR"] == os.path.join(
+        home, ".jupyter", "lab", "workspaces", name
+    )
     with open(f"/proc/{pids[0]}/cmdline", "rb") as f:
         cmdline = f.read().split(b"\0")
     assert b"--LabApp.expose_app_in_browser=True" in cmdline
@@ -127,7 +131,10 @@ def test_start_poll_run_stop_remove(demo_clean):
     assert stopped["logs"] and all(isinstance(line, str) for line in stopped["logs"])
     assert any("Jupyter Server" in line for line in stopped["logs"]), stopped["logs"]
     assert server_processes("demo", name) == []
-    assert requests.get(hub.api + "/outpostflavors", timeout=10).json()["JSC-Cloud"]["l2"]["current"] == 0
+    assert (
+        requests.get(hub.api + "/outpostflavors", timeout=10).json()["JSC-Cloud"]["l2"]["current"]
+        == 0
+    )
 
     # a stopped configuration is kept (and still reported) until removed
     server = hub.servers()[name]
@@ -139,7 +146,9 @@ def test_start_poll_run_stop_remove(demo_clean):
     assert r.status_code == 204, r.text
 
     # remove
-    r = requests.delete(started["delete_url"], json={"remove": True}, headers=auth(DEMO_TOKEN), timeout=30)
+    r = requests.delete(
+        started["delete_url"], json={"remove": True}, headers=auth(DEMO_TOKEN), timeout=30
+    )
     assert r.status_code == 204, r.text
     assert name not in hub.servers()
     assert hub.status(started["status_url"]).status_code == 404
@@ -171,19 +180,32 @@ def test_slow_image_stays_pending_then_runs(demo_clean):
     # pending for (at least) the 4 s the image sleeps
     while time.monotonic() - t0 < 3.5:
         model = hub.status(status_url).json()
-        assert model == {"status": "pending", "status_url": status_url, "delete_url": r.json()["delete_url"]}
+        assert model == {
+            "status": "pending",
+            "status_url": status_url,
+            "delete_url": r.json()["delete_url"],
+        }
         assert hub.status(status_url).status_code == 202
         time.sleep(0.5)
     running = hub.wait_for(status_url, "running", timeout=60)
     assert time.monotonic() - t0 >= 4
-    assert requests.get(running["next_url"] + "api/status", headers=auth(DEMO_TOKEN), timeout=30).status_code == 200
+    assert (
+        requests.get(
+            running["next_url"] + "api/status", headers=auth(DEMO_TOKEN), timeout=30
+        ).status_code
+        == 200
+    )
 
 
 def test_repo2docker_runs_a_local_lab_and_logs_the_build(demo_clean):
     hub = demo_clean
     body = {
         "option": "repo2docker",
-        "repo2docker": {"repotype": "gh", "repourl": "binder-examples/requirements", "reporef": "HEAD"},
+        "repo2docker": {
+            "repotype": "gh",
+            "repourl": "binder-examples/requirements",
+            "reporef": "HEAD",
+        },
         "service": "jupyterlab",
         "profile": "repo2docker",
     }
@@ -203,7 +225,10 @@ def test_repo2docker_runs_a_local_lab_and_logs_the_build(demo_clean):
     stopped = hub.wait_for(status_url, "stopped", timeout=3)
     assert stopped["exit_code"] == -signal.SIGKILL
     assert hub.servers()[name]["stopped"] is True
-    assert any("repo2docker would build gh repository 'binder-examples/requirements'" in line for line in stopped["logs"])
+    assert any(
+        "repo2docker would build gh repository 'binder-examples/requirements'" in line
+        for line in stopped["logs"]
+    )
 
 
 def test_missing_or_bad_token_is_403(hub):
@@ -236,11 +261,17 @@ def test_invalid_options_are_400_with_a_message(hub):
     cases = [
         ({"custom": {"customimage": ""}}, "customimage"),
         ({"custom": {"customimage": "   "}}, "customimage"),
-        ({"option": "repo2docker", "repo2docker": {"repotype": "svn", "repourl": "x/y"}}, "repotype"),
+        (
+            {"option": "repo2docker", "repo2docker": {"repotype": "svn", "repourl": "x/y"}},
+            "repotype",
+        ),
         ({"option": "repo2docker", "repo2docker": {"repotype": "gh"}}, "repourl"),
         ({"option": "repo2docker"}, "repo2docker"),
         (
-            {"option": "repo2docker", "repo2docker": {"repotype": "gh", "repourl": "a/b", "repopathtype": "dir"}},
+            {
+                "option": "repo2docker",
+                "repo2docker": {"repotype": "gh", "repourl": "a/b", "repopathtype": "dir"},
+            },
             "repopathtype",
         ),
         ({"option": "docker"}, "option"),
@@ -277,7 +308,9 @@ def test_sixteenth_configuration_is_refused(hub):
         assert "15" in r.json()["message"]
         assert len([n for n in hub.servers("other", OTHER_TOKEN) if n]) == 15
         # JupyterHub's own API keeps the same limit
-        r = requests.post(hub.api + "/users/other/servers/extra", headers=auth(OTHER_TOKEN), json={}, timeout=30)
+        r = requests.post(
+            hub.api + "/users/other/servers/extra", headers=auth(OTHER_TOKEN), json={}, timeout=30
+        )
         assert r.status_code == 400
         # stopped ones count too; removing one makes room again
         hub.wait_for(urls[0]["status_url"], "stopped", token=OTHER_TOKEN)
@@ -300,6 +333,10 @@ def test_no_cors_headers_without_the_flag(hub):
     for path in ("/start", "/users/demo/servers/x", "/start/demo/x"):
         r = requests.options(hub.api + path, headers=headers, timeout=10)
         assert "Access-Control-Allow-Origin" not in r.headers, (path, dict(r.headers))
-    r = requests.get(hub.api + "/users/demo", headers={**auth(DEMO_TOKEN), "Origin": "http://127.0.0.1:9999"}, timeout=10)
+    r = requests.get(
+        hub.api + "/users/demo",
+        headers={**auth(DEMO_TOKEN), "Origin": "http://127.0.0.1:9999"},
+        timeout=10,
+    )
     assert r.status_code == 200
     assert "Access-Control-Allow-Origin" not in r.headers

@@ -20,21 +20,30 @@ def test_defaults_and_deep_merge():
     assert merged["custom"] == {"customimage": "jupyter/minimal-notebook:latest", "extra": 1}
     assert merged["flavor"] == "l1"
     # the defaults are not modified by merging
-    assert constants.DEFAULT_USER_OPTIONS["custom"] == {"customimage": "jupyter/minimal-notebook:latest"}
+    assert constants.DEFAULT_USER_OPTIONS["custom"] == {
+        "customimage": "jupyter/minimal-notebook:latest"
+    }
 
 
 def test_image_of():
     assert options.image_of(options.normalize({})) == "jupyter/minimal-notebook:latest"
     r2d = options.normalize(
-        {"option": "repo2docker", "repo2docker": {"repotype": "zenodo", "repourl": "10.5281/zenodo.1"}}
+        {
+            "option": "repo2docker",
+            "repo2docker": {"repotype": "zenodo", "repourl": "10.5281/zenodo.1"},
+        }
     )
     assert options.image_of(r2d) == "r2d:zenodo:10.5281/zenodo.1@HEAD"
-    assert options.image_of(options.normalize({"option": "default"})) == constants.DEFAULT_OPTION_IMAGE
+    assert (
+        options.image_of(options.normalize({"option": "default"})) == constants.DEFAULT_OPTION_IMAGE
+    )
 
 
 @pytest.mark.parametrize("repotype", constants.REPO_TYPES)
 def test_all_repotypes_accepted(repotype):
-    options.normalize({"option": "repo2docker", "repo2docker": {"repotype": repotype, "repourl": "x"}})
+    options.normalize(
+        {"option": "repo2docker", "repo2docker": {"repotype": repotype, "repourl": "x"}}
+    )
 
 
 def test_name_limit():
