@@ -71,7 +71,7 @@ def build_config(opts: LocalHubOptions) -> Config:
 
     # --- servers -------------------------------------------------------------------
     c.JupyterHub.allow_named_servers = True
-    c.JupyterHub.named_server_limit_per_user = constants.SERVER_LIMIT
+    c.JupyterHub.named_server_limit_per_user = constants.CONFIGURATION_LIMIT
     c.JupyterHub.spawner_class = NFDILocalSpawner
     c.NFDILocalSpawner.state_dir = paths.root
     c.NFDILocalSpawner.systems = constants.SYSTEMS

@@ -22,8 +22,9 @@ OTHER_TOKEN = "nfdi-other-token"
 
 # --- the start API -----------------------------------------------------------
 
-#: a user may own at most this many server configurations (running or not)
-SERVER_LIMIT = 15
+#: a user may own at most this many server configurations (running or not);
+#: the extension has the same CONFIGURATION_LIMIT (src/servers/model.ts)
+CONFIGURATION_LIMIT = 15
 
 #: user options used by POST /hub/api/start; the request body is merged over them
 DEFAULT_USER_OPTIONS = {

@@ -40,7 +40,7 @@ class LocalHubSettings:
     start_wait: float = 1.0
     quirks: bool = False
     systems: dict = field(default_factory=lambda: constants.SYSTEMS)
-    server_limit: int = constants.SERVER_LIMIT
+    configuration_limit: int = constants.CONFIGURATION_LIMIT
     # run-time bookkeeping
     start_locks: dict = field(default_factory=dict, repr=False)
     answered_pending: dict = field(default_factory=dict, repr=False)
@@ -132,11 +132,12 @@ class StartAPIHandler(NFDIAPIHandler):
 
         async with self.nfdi.start_lock(user.name):
             configs = list(user.all_spawners(include_default=False))
-            if len(configs) >= self.nfdi.server_limit:
+            limit = self.nfdi.configuration_limit
+            if len(configs) >= limit:
                 raise web.HTTPError(
                     400,
                     "%s",
-                    f"You may only have {self.nfdi.server_limit} Jupyter Server configurations."
+                    f"You may only have {limit} Jupyter Server configurations."
                     ' Delete one (DELETE its delete_url with {"remove": true})'
                     " before starting another.",
                 )
