@@ -91,7 +91,6 @@ def main(argv=None):
             state_dir=paths.root,
             start_wait=args.start_wait,
             nfdi_quirks=args.nfdi_quirks,
-            preset_token=args.preset_token,
         )
     )
     LocalJupyterHub.instance(config=config)

@@ -26,9 +26,6 @@ class LocalHubOptions:
     state_dir: str = ""
     start_wait: float = 1.0
     nfdi_quirks: bool = False
-    preset_token: bool = False
-    proxy_api_port: int = 0
-    hub_port: int = 0
 
 
 def free_port():
@@ -46,20 +43,18 @@ def normalize_base_url(base_url):
 def build_config(opts: LocalHubOptions) -> Config:
     paths = StatePaths(opts.state_dir)
     base_url = normalize_base_url(opts.base_url)
-    proxy_api_port = opts.proxy_api_port or free_port()
-    hub_port = opts.hub_port or free_port()
 
     c = Config()
 
     # --- the hub and its proxy ------------------------------------------------
     c.JupyterHub.bind_url = f"http://127.0.0.1:{opts.port}{base_url}"
-    c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_port}"
+    c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{free_port()}"
     c.JupyterHub.db_url = f"sqlite:///{paths.db_file}"
     c.JupyterHub.cookie_secret_file = paths.cookie_secret_file
     c.JupyterHub.cleanup_servers = True
     c.JupyterHub.cleanup_proxy = True
     c.ConfigurableHTTPProxy.command = [CHP_COMMAND]
-    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{free_port()}"
     c.ConfigurableHTTPProxy.auth_token = secrets.token_hex(32)
     c.ConfigurableHTTPProxy.pid_file = paths.proxy_pid_file
 

@@ -12,13 +12,13 @@ DEMO_USER = "demo"
 OTHER_USER = "other"
 #: shared password of both users (SharedPasswordAuthenticator)
 PASSWORD = "nfdi-demo-password"
-#: API tokens known to the hub from the start: token -> user name
-API_TOKENS = {
-    "nfdi-demo-token": DEMO_USER,
-    "nfdi-other-token": OTHER_USER,
-}
 DEMO_TOKEN = "nfdi-demo-token"
 OTHER_TOKEN = "nfdi-other-token"
+#: API tokens known to the hub from the start: token -> user name
+API_TOKENS = {
+    DEMO_TOKEN: DEMO_USER,
+    OTHER_TOKEN: OTHER_USER,
+}
 
 # --- the start API -----------------------------------------------------------
 

@@ -47,6 +47,4 @@ def make_cors_transform(origin, api_prefix):
                         headers.pop(name, None)
             return status_code, headers, chunk
 
-    CORSTransform.origin = origin
-    CORSTransform.api_prefix = api_prefix
     return CORSTransform

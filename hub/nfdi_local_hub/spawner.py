@@ -99,10 +99,6 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
             args.append("--ServerApp.allow_root=True")
         return args
 
-    @default("default_url")
-    def _default_default_url(self):
-        return "/lab"
-
     @property
     def paths(self):
         return StatePaths(self.state_dir or os.getcwd())
@@ -112,6 +108,9 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         return self.paths.server_log_file(self.user.name, self.name)
 
     # --- state: pid (from the base class), exit code and log tail ------------
+    # clear_state() (the base class's, when a server stops) forgets the pid
+    # only: exit code and log tail are saved with get_state() afterwards and
+    # survive until the configuration is removed. start() resets them.
 
     def load_state(self, state):
         super().load_state(state)
@@ -125,15 +124,6 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         if self.log_tail:
             state["log_tail"] = self.log_tail
         return state
-
-    def clear_state(self):
-        """Forget the process (pid), keep how it ended.
-
-        JupyterHub calls this when a server stops and saves get_state()
-        afterwards, so exit code and log tail survive until the server
-        configuration is removed. start() resets them for a new run.
-        """
-        super().clear_state()
 
     # --- environment ---------------------------------------------------------
 
