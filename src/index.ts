@@ -1,19 +1,29 @@
-import { commandsPlugin } from './plugins/commands';
 import { hubPlugin } from './plugins/hub';
 import { launcherPlugin } from './plugins/launcher';
 import { palettePlugin } from './plugins/palette';
+import { serverCommandsPlugin } from './plugins/serverCommands';
+import { serversPlugin } from './plugins/servers';
 import { sidebarPlugin } from './plugins/sidebar';
+import { startCommandPlugin } from './plugins/startCommand';
+import { tokenCommandsPlugin } from './plugins/tokenCommands';
 
-export { CommandIDs } from './commands';
+export { CommandIDs } from './commandIds';
+export type { IHubConnection, IHubServer } from './connection/types';
+export * from './connection/settings';
 export * from './hub';
 export { nfdiIcon } from './icons';
-export * from './launch/launch';
-export * from './settings';
+export { LaunchError } from './launch/errors';
+export type { LaunchErrorReason } from './launch/errors';
+export type * from './launch/types';
+export type * from './servers/types';
 export * from './tokens';
 
 export default [
   hubPlugin,
-  commandsPlugin,
+  serversPlugin,
+  startCommandPlugin,
+  serverCommandsPlugin,
+  tokenCommandsPlugin,
   sidebarPlugin,
   launcherPlugin,
   palettePlugin

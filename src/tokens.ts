@@ -2,40 +2,15 @@
  * Public interfaces other extensions may require.
  */
 import { Token } from '@lumino/coreutils';
-import { ISignal } from '@lumino/signaling';
 
-import { HubClient } from './hub';
-import type { IStartArgs } from './launch/flow';
-import type { ILaunchResult } from './launch/launch';
-import type { LaunchManager } from './launch/manager';
-import type { ServersModel } from './servers/model';
-import { INFDISettings } from './settings';
+import type { IHubConnection } from './connection/types';
+import type { ILaunches } from './launch/types';
+import type { IServersModel } from './servers/types';
 
 /**
  * The NFDI hub connection: current settings and a client built from them.
  */
-export interface INFDIHub {
-  /** The current settings. */
-  readonly settings: INFDISettings;
-  /** The hub base URL in use (resolved from the settings and the page). */
-  readonly hubUrl: string;
-  /**
-   * A client for the hub in use, or `null` if the settings are unusable
-   * (see `configError`).
-   */
-  readonly client: HubClient | null;
-  /** Why no client could be built, for the user. */
-  readonly configError: string | null;
-  /**
-   * The server this JupyterLab is, when the hub in use spawned it
-   * (its user and server name), else `null`.
-   */
-  readonly currentServer: { user: string; server: string } | null;
-  /** Emitted when settings change (and with them `client`). */
-  readonly changed: ISignal<INFDIHub, void>;
-  /** Save a new API token into the settings. */
-  setToken(token: string): Promise<void>;
-}
+export interface INFDIHub extends IHubConnection {}
 
 /**
  * The NFDI hub connection token.
@@ -50,14 +25,12 @@ export const INFDIHub = new Token<INFDIHub>(
  */
 export interface INFDIServers {
   /** The user's servers and the connection state. */
-  readonly servers: ServersModel;
-  /** The launches in flight. */
-  readonly launches: LaunchManager;
+  readonly servers: IServersModel;
   /**
-   * Start a server (the `nfdi:start` command does the same). Call it from a
-   * user gesture: it opens the browser tab at once.
+   * The launches in flight, and `start()`. The `nfdi:start` command starts
+   * through it too, and adds the waiting tab and the notifications.
    */
-  start(args: IStartArgs): Promise<ILaunchResult>;
+  readonly launches: ILaunches;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Server-sent events, as JupyterHub's progress stream sends them.
  */
+import { isRecord } from './guards';
 import { IProgressEvent } from './models';
 
 /**
@@ -34,10 +35,6 @@ export class EventStreamParser {
 
   private _buffer = '';
   private _data: string[] = [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

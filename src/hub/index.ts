@@ -1,6 +1,10 @@
 export * from './client';
 export * from './errors';
+export * from './events';
+export { parseRetryAfter } from './messages';
 export * from './models';
 export * from './options';
+export type { FetchFunction, IFetchResponse } from './request';
+export * from './types';
 export * from './urls';
-export * from './events';
+export { isRecord, numberOrNull, stringOrNull } from './guards';

@@ -57,8 +57,6 @@ export type StopResult = 'stopped' | 'stopping' | 'already-stopped';
 export interface IHubUser {
   /** User name. */
   name: string;
-  /** Whether the user is a hub admin. */
-  admin: boolean;
   /** The token's expanded scopes (empty if the hub did not say). */
   scopes: string[];
 }
@@ -73,14 +71,10 @@ export interface IServerModel {
   ready: boolean;
   /** `spawn` or `stop` while a transition is under way. */
   pending: 'spawn' | 'stop' | null;
-  /** Whether it is stopped (the configuration remains). */
-  stopped: boolean;
   /** Absolute URL of the server (on the hub's origin), or `null`. */
   url: string | null;
   /** When it was started (ISO 8601), if running. */
   started: string | null;
-  /** Last activity (ISO 8601), if known. */
-  lastActivity: string | null;
   /** The user options it was started with. */
   userOptions: Record<string, unknown>;
 }
@@ -95,8 +89,6 @@ export interface IFlavor {
   max: number | null;
   /** How many run now. */
   current: number | null;
-  /** Longest run time, as the hub states it. */
-  runtime: unknown;
 }
 
 /**

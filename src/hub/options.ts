@@ -3,6 +3,8 @@
  */
 import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 
+import { isRecord } from './guards';
+
 /**
  * The kinds of server the hub can start.
  */
@@ -65,10 +67,6 @@ export const DEFAULT_USER_OPTIONS: IUserOptions = Object.freeze({
   name: 'POST API Server'
 }) as IUserOptions;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Merge user options: `override` wins, nested objects are merged key by key.
  *
@@ -85,7 +83,7 @@ export function mergeOptions(
     }
     const current = merged[key];
     merged[key] =
-      isPlainObject(current) && isPlainObject(value)
+      isRecord(current) && isRecord(value)
         ? mergeOptions(current, value)
         : value;
   }
@@ -101,7 +99,7 @@ export function toRequestBody(options: IUserOptions): IUserOptions {
   const body: IUserOptions = {};
   for (const [key, value] of Object.entries(options)) {
     // Empty optional fields (e.g. an unused repo path) are left out.
-    body[key] = isPlainObject(value)
+    body[key] = isRecord(value)
       ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== ''))
       : value;
   }

@@ -2,170 +2,107 @@
  * One server start, from the request to a running server (or a failure):
  * `POST /hub/api/start`, then following `status_url` until it runs.
  *
- * No DOM here: the browser tab and notifications are driven by whoever
- * listens to `changed`.
+ * No screen here: views listen to `changed` and `progressChanged`.
  */
+import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { PromiseDelegate } from '@lumino/coreutils';
 import { IDisposable } from '@lumino/disposable';
-import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import {
-  HubClient,
   HubError,
+  IHubClient,
   IProgressEvent,
   IUserOptions,
-  ServerStatus
+  StopResult
 } from '../hub';
-
-/**
- * Where a launch is.
- *
- * - `starting`: the start request is on its way;
- * - `pending`: the hub accepted it and the server is starting;
- * - `running`: done, `result` is complete;
- * - `failed`: the server stopped, the hub refused, or something broke;
- * - `timeout`: the server did not run within the start timeout (it may still);
- * - `cancelled`: the user cancelled; the server was stopped on the hub.
- */
-export type LaunchPhase =
-  'starting' | 'pending' | 'running' | 'failed' | 'timeout' | 'cancelled';
-
-/**
- * What a successful launch resolves with.
- */
-export interface ILaunchResult {
-  /** The server's name on the hub. */
-  name: string;
-  /** The user it belongs to. */
-  userName: string;
-  /** Where the running server is. */
-  nextUrl: string;
-  /** Where to ask for its state. */
-  statusUrl: string;
-  /** Where to stop or remove it. */
-  deleteUrl: string;
-}
-
-/**
- * Why a launch did not end with a running server.
- */
-export class LaunchError extends Error {
-  constructor(
-    reason: 'stopped' | 'timeout' | 'cancelled' | 'error',
-    message: string,
-    details: {
-      exitCode?: number | null;
-      logs?: string[];
-      hubError?: HubError;
-    } = {}
-  ) {
-    super(message);
-    this.name = 'LaunchError';
-    this.reason = reason;
-    this.exitCode = details.exitCode ?? null;
-    this.logs = details.logs ?? [];
-    this.hubError = details.hubError ?? null;
-  }
-
-  /** `stopped`: the server ended; `error`: a request failed (see `hubError`). */
-  readonly reason: 'stopped' | 'timeout' | 'cancelled' | 'error';
-  /** Exit code of a stopped server, if the hub knows it. */
-  readonly exitCode: number | null;
-  /** Last log lines of a stopped server. */
-  readonly logs: string[];
-  /** The hub error behind an `error`. */
-  readonly hubError: HubError | null;
-}
+import { LaunchError } from './errors';
+import { StatusOutcome, StatusWatch, watchProgress } from './follow';
+import {
+  ILaunch,
+  ILaunchResult,
+  ILaunchTab,
+  IStartArgs,
+  LaunchPhase
+} from './types';
 
 /**
  * How to run a launch.
  */
 export interface ILaunchOptions {
   /** The client for the hub. */
-  client: HubClient;
+  client: IHubClient;
   /** User options (merged over the client's defaults by the client). */
   options: IUserOptions;
   /** What the user calls this launch (preset title or server name). */
   label: string;
+  /** What it was started with (default: nothing). */
+  args?: IStartArgs;
+  /** The tab it lands in, opened by the view. */
+  tab?: ILaunchTab | null;
   /** Seconds to wait for the server to run. */
   timeout: number;
   /**
    * Seconds after the hub accepted the start during which a bare `stopped`
-   * (no exit code, no logs) is taken as "not started yet": Jupyter4NFDI
-   * briefly answers so right after a 202.
+   * is taken as "not started yet" (see `IStatusWatchOptions.stoppedGrace`).
    */
   stoppedGrace?: number;
   /** First and longest interval between status checks, in ms. */
   pollInterval?: { first: number; max: number };
   /** Consecutive failed status checks tolerated for transient errors. */
   maxTransientErrors?: number;
+  trans?: TranslationBundle;
 }
-
-const TRANSIENT: ReadonlyArray<HubError['kind']> = [
-  'network',
-  'hub',
-  'rate-limited'
-];
 
 /**
  * One server start. Call `run()` once.
  */
-export class Launch implements IDisposable {
+export class Launch implements ILaunch, IDisposable {
   constructor(options: ILaunchOptions) {
-    this._client = options.client;
-    this.options = options.options;
+    this._options = options;
+    this._trans =
+      options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
     this.label = options.label;
-    this._timeout = options.timeout * 1000;
-    this._stoppedGrace = (options.stoppedGrace ?? 20) * 1000;
-    this._interval = options.pollInterval ?? { first: 1000, max: 10000 };
-    this._maxTransient = options.maxTransientErrors ?? 5;
+    this.args = options.args ?? {};
+    this.tab = options.tab ?? null;
+    this.hubHost = new URL(options.client.baseUrl).host;
     // Failures reach callers through `done`/`run()`; don't report them as unhandled.
     this._done.promise.catch(() => undefined);
   }
 
-  /** The options this launch sends. */
-  readonly options: IUserOptions;
-
-  /** What the user calls it. */
   readonly label: string;
+  readonly args: IStartArgs;
+  readonly tab: ILaunchTab | null;
+  readonly hubHost: string;
 
-  /** Where it is. */
   get phase(): LaunchPhase {
     return this._phase;
   }
 
-  /** What is known so far about the server (name and URLs once accepted). */
   get result(): Partial<ILaunchResult> {
     return { ...this._result };
   }
 
-  /** Why it failed, once it did. */
   get error(): LaunchError | null {
     return this._error;
   }
 
-  /** Whether it has ended (running, failed, timeout or cancelled). */
   get isDone(): boolean {
     return this._phase !== 'starting' && this._phase !== 'pending';
   }
 
-  /** The latest progress the hub reported while the server starts. */
   get progress(): IProgressEvent | null {
     return this._progress;
   }
 
-  /** Emitted when the hub reports progress. */
   get progressChanged(): ISignal<this, IProgressEvent> {
     return this._progressChanged;
   }
 
-  /** Emitted on every phase change. */
   get changed(): ISignal<this, LaunchPhase> {
     return this._changed;
   }
 
-  /** Settles when the launch ends: the running server, or a `LaunchError`. */
   get done(): Promise<ILaunchResult> {
     return this._done.promise;
   }
@@ -186,29 +123,35 @@ export class Launch implements IDisposable {
     return this.done;
   }
 
-  /**
-   * Cancel: stop following, and stop the server on the hub if it was
-   * accepted. Resolves once the hub has been asked.
-   */
   async cancel(): Promise<void> {
     if (this.isDone) {
       return;
     }
     this._cancelled = true;
-    this._poll?.dispose();
-    const deleteUrl = this._result.deleteUrl;
+    this._stopFollowing();
     let hubError: HubError | undefined;
-    if (deleteUrl) {
+    if (this._result.deleteUrl) {
       try {
-        await this._client.stop(deleteUrl);
+        await this._options.client.stop(this._result.deleteUrl);
       } catch (error) {
         hubError = error instanceof HubError ? error : undefined;
       }
     }
     this._finish(
       'cancelled',
-      new LaunchError('cancelled', 'Cancelled.', { hubError })
+      new LaunchError('cancelled', this._trans.__('Cancelled.'), { hubError })
     );
+  }
+
+  async stop(): Promise<StopResult> {
+    const deleteUrl = this._result.deleteUrl;
+    if (!deleteUrl) {
+      throw new LaunchError(
+        'error',
+        this._trans.__('The hub has not accepted this start: nothing to stop.')
+      );
+    }
+    return this._options.client.stop(deleteUrl);
   }
 
   dispose(): void {
@@ -216,19 +159,18 @@ export class Launch implements IDisposable {
       return;
     }
     this._isDisposed = true;
-    this._progressAbort?.abort();
-    this._poll?.dispose();
-    clearTimeout(this._timer);
+    this._stopFollowing();
     Signal.clearData(this);
   }
 
   private async _run(): Promise<void> {
+    const client = this._options.client;
     this._setPhase('starting');
     try {
-      const started = await this._client.start(this.options);
+      const started = await client.start(this._options.options);
       if (this._cancelled) {
         // The user cancelled while the request was on its way: undo it.
-        await this._client.stop(started.deleteUrl).catch(() => undefined);
+        await client.stop(started.deleteUrl).catch(() => undefined);
         return;
       }
       this._result = {
@@ -242,10 +184,8 @@ export class Launch implements IDisposable {
         this._finish('running');
         return;
       }
-      this._acceptedAt = Date.now();
       this._setPhase('pending');
-      this._follow(started.statusUrl);
-      void this._watchProgress(started.userName, started.serverName);
+      this._follow(started.statusUrl, started.userName, started.serverName);
     } catch (error) {
       if (!this._cancelled) {
         this._fail(error);
@@ -253,133 +193,66 @@ export class Launch implements IDisposable {
     }
   }
 
-  private _follow(statusUrl: string): void {
-    const remaining = Math.max(
-      0,
-      this._timeout - (Date.now() - this._startedAt)
-    );
-    this._timer = setTimeout(() => this._onTimeout(), remaining);
-    this._poll = new Poll<ServerStatus, HubError>({
-      name: `jupyterlab-nfdi-launcher:launch:${this._result.name}`,
-      factory: () => this._client.status(statusUrl),
-      frequency: {
-        interval: this._interval.first,
-        backoff: true,
-        max: this._interval.max
+  private _follow(statusUrl: string, user: string, server: string): void {
+    const options = this._options;
+    const remaining = options.timeout * 1000 - (Date.now() - this._startedAt);
+    this._timer = setTimeout(() => {
+      this._finish(
+        'timeout',
+        new LaunchError(
+          'timeout',
+          this._trans.__('The server did not start in time.')
+        )
+      );
+    }, Math.max(0, remaining));
+    this._watch = new StatusWatch(
+      {
+        client: options.client,
+        statusUrl,
+        name: server,
+        interval: options.pollInterval ?? { first: 1000, max: 10000 },
+        maxTransientErrors: options.maxTransientErrors ?? 5,
+        stoppedGrace: (options.stoppedGrace ?? 20) * 1000,
+        acceptedAt: Date.now()
       },
-      // The user is usually looking at the new tab while this runs.
-      standby: 'never',
-      auto: false
-    });
-    this._poll.ticked.connect(this._onTick, this);
-    // The first check comes after the first interval, not at once.
-    void this._poll.schedule({
-      interval: this._interval.first,
-      phase: 'started'
-    });
+      outcome => this._onStatus(outcome)
+    );
+    this._progressAbort = new AbortController();
+    void watchProgress(
+      options.client,
+      user,
+      server,
+      this._progressAbort.signal,
+      event => {
+        this._progress = event;
+        this._progressChanged.emit(event);
+      }
+    );
   }
 
-  private _onTick(
-    poll: Poll<ServerStatus, HubError>,
-    state: IPoll.State<ServerStatus, HubError, 'standby'>
-  ): void {
-    if (this.isDone) {
-      return;
-    }
-    if (state.phase === 'rejected') {
-      const error = state.payload;
-      this._transientErrors += 1;
-      if (
-        !(error instanceof HubError) ||
-        !TRANSIENT.includes(error.kind) ||
-        this._transientErrors > this._maxTransient
-      ) {
-        this._fail(error);
-      }
-      return;
-    }
-    // After a rejected tick, a success is 'reconnected'.
-    if (
-      (state.phase !== 'resolved' && state.phase !== 'reconnected') ||
-      !state.payload
-    ) {
-      return;
-    }
-    this._transientErrors = 0;
-    const status = state.payload;
-    if (status.status === 'running') {
-      this._result = {
-        ...this._result,
-        nextUrl: status.nextUrl,
-        statusUrl: status.statusUrl,
-        deleteUrl: status.deleteUrl
-      };
-      this._finish('running');
-      return;
-    }
-    if (status.status === 'stopped') {
-      const bare = status.exitCode === null && status.logs.length === 0;
-      if (!(bare && Date.now() - this._acceptedAt < this._stoppedGrace)) {
+  private _onStatus(outcome: StatusOutcome): void {
+    switch (outcome.status) {
+      case 'running':
+        this._result = {
+          ...this._result,
+          nextUrl: outcome.nextUrl,
+          statusUrl: outcome.statusUrl,
+          deleteUrl: outcome.deleteUrl
+        };
+        this._finish('running');
+        return;
+      case 'stopped':
         this._finish(
           'failed',
-          new LaunchError('stopped', 'The server stopped.', {
-            exitCode: status.exitCode,
-            logs: status.logs
+          new LaunchError('stopped', this._trans.__('The server stopped.'), {
+            exitCode: outcome.exitCode,
+            logs: outcome.logs
           })
         );
         return;
-      }
+      default:
+        this._fail(outcome.error);
     }
-    // Still starting: ask less often as time goes by, within bounds.
-    const frequency = poll.frequency;
-    const next = Math.min(
-      this._interval.max,
-      Math.round(frequency.interval * 1.5)
-    );
-    if (next !== frequency.interval) {
-      poll.frequency = { ...frequency, interval: next };
-    }
-  }
-
-  /**
-   * Show what the hub says while the server starts. A nicety: the status
-   * checks decide, so a hub without the progress stream changes nothing.
-   */
-  private async _watchProgress(
-    userName: string,
-    serverName: string
-  ): Promise<void> {
-    if (typeof AbortController === 'undefined') {
-      return;
-    }
-    this._progressAbort = new AbortController();
-    try {
-      for await (const event of this._client.progress(
-        userName,
-        serverName,
-        this._progressAbort.signal
-      )) {
-        if (this.isDone) {
-          return;
-        }
-        if (event.message || event.progress !== null) {
-          this._progress = event;
-          this._progressChanged.emit(event);
-        }
-      }
-    } catch {
-      // No stream here (another hub, a CORS rule without it): no details.
-    }
-  }
-
-  private _onTimeout(): void {
-    if (this.isDone) {
-      return;
-    }
-    this._finish(
-      'timeout',
-      new LaunchError('timeout', 'The server did not start in time.')
-    );
   }
 
   private _fail(error: unknown): void {
@@ -397,10 +270,7 @@ export class Launch implements IDisposable {
     if (this.isDone) {
       return;
     }
-    this._progressAbort?.abort();
-    this._poll?.dispose();
-    this._poll = null;
-    clearTimeout(this._timer);
+    this._stopFollowing();
     this._error = error ?? null;
     this._setPhase(phase);
     if (phase === 'running') {
@@ -410,30 +280,32 @@ export class Launch implements IDisposable {
     }
   }
 
+  private _stopFollowing(): void {
+    this._progressAbort?.abort();
+    this._watch?.dispose();
+    this._watch = null;
+    clearTimeout(this._timer);
+  }
+
   private _setPhase(phase: LaunchPhase): void {
     this._phase = phase;
     this._changed.emit(phase);
   }
 
-  private readonly _client: HubClient;
-  private readonly _timeout: number;
-  private readonly _stoppedGrace: number;
-  private readonly _interval: { first: number; max: number };
-  private readonly _maxTransient: number;
+  private readonly _options: ILaunchOptions;
+  private readonly _trans: TranslationBundle;
   private readonly _changed = new Signal<this, LaunchPhase>(this);
   private readonly _progressChanged = new Signal<this, IProgressEvent>(this);
+  private readonly _done = new PromiseDelegate<ILaunchResult>();
   private _progress: IProgressEvent | null = null;
   private _progressAbort: AbortController | null = null;
-  private readonly _done = new PromiseDelegate<ILaunchResult>();
   private _phase: LaunchPhase = 'starting';
   private _result: Partial<ILaunchResult> = {};
   private _error: LaunchError | null = null;
-  private _poll: Poll<ServerStatus, HubError> | null = null;
+  private _watch: StatusWatch | null = null;
   private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _started = false;
   private _cancelled = false;
   private _isDisposed = false;
   private _startedAt = 0;
-  private _acceptedAt = 0;
-  private _transientErrors = 0;
 }

@@ -1,54 +1,48 @@
 /**
  * The launches in flight, with a guard against starting the same thing twice.
  */
+import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { HubClient, IUserOptions } from '../hub';
-import { ILaunchResult, Launch } from './launch';
+import type { IHubConnection } from '../connection/types';
+import { ILaunchOptions, Launch } from './launch';
+import { planLaunch } from './plan';
+import {
+  ILaunch,
+  ILaunches,
+  ILaunchResult,
+  IStartArgs,
+  IStartOptions
+} from './types';
 
 /**
- * What a launch request says.
+ * Launch options a manager passes on (tests shorten the intervals).
  */
-export interface ILaunchRequest {
-  /**
-   * What makes two requests the same (e.g. the preset title, or the
-   * options as JSON): a request with the key of a launch in flight gets
-   * that launch instead of a new one.
-   */
-  key: string;
-  /** What the user calls it. */
-  label: string;
-  /** User options to send. */
-  options: IUserOptions;
-}
+export type LaunchTuning = Partial<
+  Pick<ILaunchOptions, 'stoppedGrace' | 'pollInterval' | 'maxTransientErrors'>
+>;
 
 /**
- * Keeps the launches in flight.
+ * Starts servers and keeps the launches in flight, one per set of options.
  */
-export class LaunchManager implements IDisposable {
+export class LaunchManager implements ILaunches, IDisposable {
   constructor(options: {
-    /** Seconds a launch may take (read at each launch). */
-    timeout: () => number;
-    /** Extra launch options, for tests. */
-    launchOptions?: Partial<
-      Pick<
-        ConstructorParameters<typeof Launch>[0],
-        'stoppedGrace' | 'pollInterval' | 'maxTransientErrors'
-      >
-    >;
+    hub: IHubConnection;
+    trans?: TranslationBundle;
+    tuning?: LaunchTuning;
   }) {
-    this._timeout = options.timeout;
-    this._launchOptions = options.launchOptions ?? {};
+    this._hub = options.hub;
+    this._trans =
+      options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
+    this._tuning = options.tuning ?? {};
   }
 
-  /** The launches in flight. */
-  get launches(): ReadonlyArray<Launch> {
+  get launches(): ReadonlyArray<ILaunch> {
     return Array.from(this._inFlight.values());
   }
 
-  /** Emitted when a launch is added, changes phase, or ends. */
-  get changed(): ISignal<this, Launch> {
+  get changed(): ISignal<this, ILaunch> {
     return this._changed;
   }
 
@@ -56,35 +50,39 @@ export class LaunchManager implements IDisposable {
     return this._isDisposed;
   }
 
-  /** The launch in flight for a key, if any. */
-  find(key: string): Launch | undefined {
-    return this._inFlight.get(key);
-  }
-
-  /**
-   * Start a launch, or return the one in flight for the same key
-   * (`isNew` says which).
-   */
-  launch(
-    client: HubClient,
-    request: ILaunchRequest
-  ): { launch: Launch; isNew: boolean } {
-    const existing = this._inFlight.get(request.key);
-    if (existing) {
-      return { launch: existing, isNew: false };
+  start(args: IStartArgs, options: IStartOptions = {}): Promise<ILaunchResult> {
+    let plan;
+    try {
+      plan = planLaunch(this._hub, args, this._trans);
+    } catch (error) {
+      return Promise.reject(error);
     }
+    const existing = this._inFlight.get(plan.key);
+    if (existing) {
+      // Started again while it starts: no second server.
+      existing.tab?.focus();
+      this._changed.emit(existing);
+      return existing.done;
+    }
+    const settings = this._hub.settings;
+    const tab = settings.openInNewTab
+      ? (options.openTab?.(plan.label, new URL(plan.client.baseUrl).host) ??
+        null)
+      : null;
     const launch = new Launch({
-      ...this._launchOptions,
-      client,
-      options: request.options,
-      label: request.label,
-      timeout: this._timeout()
+      ...this._tuning,
+      client: plan.client,
+      options: plan.options,
+      label: plan.label,
+      args,
+      tab,
+      timeout: settings.startTimeout,
+      trans: this._trans
     });
-    this._inFlight.set(request.key, launch);
+    this._inFlight.set(plan.key, launch);
     launch.changed.connect(this._onLaunchChanged, this);
-    void launch.run().catch(() => undefined);
     this._changed.emit(launch);
-    return { launch, isNew: true };
+    return launch.run();
   }
 
   /** Cancel every launch in flight and forget them. */
@@ -112,11 +110,10 @@ export class LaunchManager implements IDisposable {
     this._changed.emit(launch);
   }
 
-  private readonly _timeout: () => number;
-  private readonly _launchOptions: Record<string, unknown>;
+  private readonly _hub: IHubConnection;
+  private readonly _trans: TranslationBundle;
+  private readonly _tuning: LaunchTuning;
   private readonly _inFlight = new Map<string, Launch>();
-  private readonly _changed = new Signal<this, Launch>(this);
+  private readonly _changed = new Signal<this, ILaunch>(this);
   private _isDisposed = false;
 }
-
-export type { ILaunchResult };

@@ -10,7 +10,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 // The connection is what this plugin provides: activation needs it at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
-import { HubConnection } from '../connection';
+import { HubConnection } from '../connection/connection';
 import { INFDIHub } from '../tokens';
 
 /**
@@ -22,17 +22,22 @@ export const hubPlugin: JupyterFrontEndPlugin<INFDIHub> = {
     'Reads the NFDI launcher settings and provides a client for the hub in use.',
   autoStart: true,
   provides: INFDIHub,
-  requires: [ISettingRegistry],
+  requires: [ISettingRegistry, JupyterFrontEnd.IPaths],
   optional: [ITranslator],
   activate: async (
     app: JupyterFrontEnd,
     registry: ISettingRegistry,
+    paths: JupyterFrontEnd.IPaths,
     translator: ITranslator | null
   ): Promise<INFDIHub> => {
     const trans = (translator ?? nullTranslator).load(
       'jupyterlab_nfdi_launcher'
     );
     const settings = await registry.load(hubPlugin.id);
-    return new HubConnection(settings, trans);
+    return new HubConnection(
+      settings,
+      { urls: paths.urls, origin: window.location.origin },
+      trans
+    );
   }
 };

@@ -9,7 +9,7 @@ import { ILauncher } from '@jupyterlab/launcher';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { DisposableSet } from '@lumino/disposable';
 
-import { CommandIDs } from '../commands';
+import { CommandIDs } from '../commandIds';
 import { INFDIHub } from '../tokens';
 
 /**

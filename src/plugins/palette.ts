@@ -9,7 +9,7 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { DisposableSet } from '@lumino/disposable';
 
-import { CommandIDs } from '../commands';
+import { CommandIDs } from '../commandIds';
 import { INFDIHub } from '../tokens';
 
 /**
@@ -36,7 +36,7 @@ export const palettePlugin: JupyterFrontEndPlugin<void> = {
       CommandIDs.openSidebar,
       CommandIDs.open,
       CommandIDs.stop,
-      CommandIDs.remove,
+      CommandIDs.deleteServer,
       CommandIDs.showLogs,
       CommandIDs.setToken,
       CommandIDs.openTokenPage,

@@ -8,7 +8,7 @@ import {
 } from '@jupyterlab/application';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { CommandIDs } from '../commands';
+import { CommandIDs } from '../commandIds';
 import { nfdiIcon } from '../icons';
 import { INFDIHub, INFDIServers } from '../tokens';
 // The sidebar must be in the shell at start-up so the layout can restore it.

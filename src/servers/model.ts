@@ -8,54 +8,24 @@ import { IDisposable } from '@lumino/disposable';
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type { IHubConnection } from '../connection/types';
 import {
-  HubClient,
   HubError,
+  IHubClient,
   IHubUser,
   IServerModel,
   ServerStatus,
   StopResult,
   Systems
 } from '../hub';
-import { INFDIHub } from '../tokens';
-
-/** Server configurations a user may have on Jupyter4NFDI. */
-export const CONFIGURATION_LIMIT = 15;
-
-/**
- * The state of the connection to the hub.
- *
- * - `unconfigured`: no usable hub URL or no token (see `problem`);
- * - `checking`: asking the hub who the token belongs to;
- * - `connected`: the token works (see `user`);
- * - `failed`: the hub refused the token or could not be reached (see `problem`).
- */
-export type ConnectionState =
-  'unconfigured' | 'checking' | 'connected' | 'failed';
-
-/**
- * What a server is doing, as the list shows it.
- */
-export type ServerState = 'running' | 'starting' | 'stopping' | 'stopped';
-
-/**
- * The state of a server from its model.
- */
-export function serverState(server: IServerModel): ServerState {
-  if (server.pending === 'spawn') {
-    return 'starting';
-  }
-  if (server.pending === 'stop') {
-    return 'stopping';
-  }
-  return server.ready ? 'running' : 'stopped';
-}
+import { compareServers, CONFIGURATION_LIMIT } from './state';
+import { ConnectionState, IServersModel } from './types';
 
 /**
  * The user's servers on the hub.
  */
-export class ServersModel implements IDisposable {
-  constructor(hub: INFDIHub, options: { refreshInterval?: number } = {}) {
+export class ServersModel implements IServersModel, IDisposable {
+  constructor(hub: IHubConnection, options: { refreshInterval?: number } = {}) {
     this._hub = hub;
     this._poll = new Poll({
       name: 'jupyterlab-nfdi-launcher:servers',
@@ -102,11 +72,6 @@ export class ServersModel implements IDisposable {
     return this._systems;
   }
 
-  /** Whether the list has been loaded since the last change of settings. */
-  get loaded(): boolean {
-    return this._loaded;
-  }
-
   /** The most server configurations the user may have. */
   get limit(): number {
     return CONFIGURATION_LIMIT;
@@ -115,16 +80,6 @@ export class ServersModel implements IDisposable {
   /** Whether the user has as many configurations as allowed. */
   get atLimit(): boolean {
     return this._servers.length >= CONFIGURATION_LIMIT;
-  }
-
-  /** The hub's URL in use. */
-  get hubUrl(): string {
-    return this._hub.client?.baseUrl ?? this._hub.hubUrl;
-  }
-
-  /** The hub's token page. */
-  get tokenPageUrl(): string | null {
-    return this._hub.client?.tokenPageUrl ?? null;
   }
 
   /** Emitted when anything above changes. */
@@ -179,23 +134,12 @@ export class ServersModel implements IDisposable {
     return this._servers.find(server => server.name === name);
   }
 
-  /** The start API's URLs for one of the user's servers. */
-  urls(name: string): { statusUrl: string; deleteUrl: string } {
-    const client = this._requireClient();
-    const user = encodeURIComponent(this._user?.name ?? '');
-    const server = encodeURIComponent(name);
-    return {
-      statusUrl: `${client.baseUrl}hub/api/start/${user}/${server}`,
-      deleteUrl: `${client.baseUrl}hub/api/users/${user}/servers/${server}`
-    };
-  }
-
   /** Stop a server (its configuration stays), then refresh. */
   async stop(name: string): Promise<StopResult> {
     const client = this._requireClient();
-    await this._ensureUser(client);
+    const user = await this._ensureUser(client);
     try {
-      return await client.stop(this.urls(name).deleteUrl);
+      return await client.stop(client.serverUrls(user.name, name).deleteUrl);
     } finally {
       await this.refresh();
     }
@@ -204,9 +148,9 @@ export class ServersModel implements IDisposable {
   /** Stop a server and delete its configuration, then refresh. */
   async remove(name: string): Promise<void> {
     const client = this._requireClient();
-    await this._ensureUser(client);
+    const user = await this._ensureUser(client);
     try {
-      await client.remove(this.urls(name).deleteUrl);
+      await client.remove(client.serverUrls(user.name, name).deleteUrl);
     } catch (error) {
       // Already gone from the hub is what the user asked for.
       if (!(error instanceof HubError && error.kind === 'not-found')) {
@@ -220,8 +164,8 @@ export class ServersModel implements IDisposable {
   /** A server's state from the start API: exit code and logs when stopped. */
   async details(name: string): Promise<ServerStatus> {
     const client = this._requireClient();
-    await this._ensureUser(client);
-    return client.status(this.urls(name).statusUrl);
+    const user = await this._ensureUser(client);
+    return client.status(client.serverUrls(user.name, name).statusUrl);
   }
 
   dispose(): void {
@@ -249,14 +193,13 @@ export class ServersModel implements IDisposable {
     this._servers = [];
     this._systems = null;
     this._systemsAsked = false;
-    this._loaded = false;
     this._error = null;
     const client = this._hub.client;
     this._client = client;
     if (!client) {
       this._connection = 'unconfigured';
       this._problem = this._hub.configError;
-    } else if (!client.hasToken) {
+    } else if (!this._hub.hasToken) {
       this._connection = 'unconfigured';
       this._problem = null;
     } else {
@@ -265,7 +208,7 @@ export class ServersModel implements IDisposable {
     }
   }
 
-  private _requireClient(): HubClient {
+  private _requireClient(): IHubClient {
     const client = this._hub.client;
     if (!client) {
       throw new HubError('config', this._hub.configError ?? '');
@@ -273,7 +216,7 @@ export class ServersModel implements IDisposable {
     return client;
   }
 
-  private async _ensureUser(client: HubClient): Promise<IHubUser> {
+  private async _ensureUser(client: IHubClient): Promise<IHubUser> {
     if (!this._user) {
       this._user = await client.whoami();
     }
@@ -282,7 +225,7 @@ export class ServersModel implements IDisposable {
 
   private async _refresh(): Promise<void> {
     const client = this._hub.client;
-    if (!client || !client.hasToken) {
+    if (!client || !this._hub.hasToken) {
       return;
     }
     try {
@@ -296,7 +239,6 @@ export class ServersModel implements IDisposable {
       this._connection = 'connected';
       this._problem = null;
       this._error = null;
-      this._loaded = true;
       if (!this._systemsAsked) {
         this._systemsAsked = true;
         this._systems = await client.systems().catch(() => null);
@@ -319,10 +261,10 @@ export class ServersModel implements IDisposable {
     }
   }
 
-  private readonly _hub: INFDIHub;
+  private readonly _hub: IHubConnection;
   private readonly _poll: Poll;
   private readonly _changed = new Signal<this, void>(this);
-  private _client: HubClient | null = null;
+  private _client: IHubClient | null = null;
   private _active = false;
   private _connection: ConnectionState = 'unconfigured';
   private _problem: string | null = null;
@@ -331,20 +273,4 @@ export class ServersModel implements IDisposable {
   private _servers: IServerModel[] = [];
   private _systems: Systems | null = null;
   private _systemsAsked = false;
-  private _loaded = false;
-}
-
-const ORDER: Record<ServerState, number> = {
-  starting: 0,
-  running: 1,
-  stopping: 2,
-  stopped: 3
-};
-
-function compareServers(a: IServerModel, b: IServerModel): number {
-  return (
-    ORDER[serverState(a)] - ORDER[serverState(b)] ||
-    (b.started ?? '').localeCompare(a.started ?? '') ||
-    a.name.localeCompare(b.name)
-  );
 }

@@ -3,16 +3,18 @@
  * works and what to do if not; a password field to paste a new token.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
-import { ServersModel } from '../servers/model';
+import type { IHubConnection } from '../connection/types';
+import type { IServersModel } from '../servers/types';
 
 /**
  * Props of the connection section.
  */
 export interface IConnectionProps {
-  model: ServersModel;
-  hasToken: boolean;
+  hub: IHubConnection;
+  model: IServersModel;
   trans: TranslationBundle;
   /** Save a new token (into the settings). */
   onSaveToken: (token: string) => Promise<void>;
@@ -22,11 +24,11 @@ export interface IConnectionProps {
  * The connection section.
  */
 export function ConnectionSection(props: IConnectionProps): JSX.Element {
-  const { model, trans } = props;
+  const { hub, model, trans } = props;
   const [token, setToken] = React.useState('');
   const [saving, setSaving] = React.useState(false);
   const [saveError, setSaveError] = React.useState<string | null>(null);
-  const tokenPage = model.tokenPageUrl;
+  const tokenPage = hub.client?.tokenPageUrl ?? null;
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -79,7 +81,7 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
       status = (
         <p className="jp-nfdi-status jp-mod-warning">
           {model.problem ??
-            (props.hasToken
+            (hub.hasToken
               ? trans.__('Not connected.')
               : trans.__(
                   'No API token set. Get one on the hub, then paste it below.'
@@ -91,8 +93,8 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
   return (
     <section className="jp-nfdi-section jp-nfdi-connection">
       <h3 className="jp-nfdi-section-title">{trans.__('Hub')}</h3>
-      <p className="jp-nfdi-hub-url" title={model.hubUrl}>
-        {model.hubUrl}
+      <p className="jp-nfdi-hub-url" title={hub.hubUrl}>
+        {hub.hubUrl}
       </p>
       {status}
       {tokenPage && (
@@ -108,7 +110,7 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
       <form className="jp-nfdi-token-form" onSubmit={save}>
         <label className="jp-nfdi-field">
           <span>
-            {props.hasToken
+            {hub.hasToken
               ? trans.__('Replace the API token')
               : trans.__('API token')}
           </span>
@@ -122,13 +124,14 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
             onChange={event => setToken(event.target.value)}
           />
         </label>
-        <button
-          className="jp-mod-styled jp-nfdi-button"
+        <Button
+          className="jp-mod-styled jp-mod-accept"
           type="submit"
+          small
           disabled={saving || !token.trim()}
         >
           {trans.__('Save token')}
-        </button>
+        </Button>
         {saveError && (
           <p className="jp-nfdi-status jp-mod-error" role="alert">
             {saveError}

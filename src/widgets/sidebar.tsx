@@ -1,16 +1,16 @@
 /**
  * The NFDI sidebar: connection, start form, and the user's servers.
  */
-import { ReactWidget, UseSignal } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
-import { CommandIDs } from '../commands';
+import { CommandIDs } from '../commandIds';
 import { nfdiIcon } from '../icons';
-import { ServersModel } from '../servers/model';
-import { INFDIHub } from '../tokens';
+import type { IHubConnection } from '../connection/types';
+import type { IServersModel } from '../servers/types';
 import { ConnectionSection } from './connection';
 import { ServerList } from './serverList';
 import { StartForm } from './startForm';
@@ -20,8 +20,8 @@ import { StartForm } from './startForm';
  */
 export class NFDISidebar extends ReactWidget {
   constructor(options: {
-    hub: INFDIHub;
-    model: ServersModel;
+    hub: IHubConnection;
+    model: IServersModel;
     commands: CommandRegistry;
     trans: TranslationBundle;
   }) {
@@ -38,7 +38,7 @@ export class NFDISidebar extends ReactWidget {
   }
 
   /** The servers model shown. */
-  get model(): ServersModel {
+  get model(): IServersModel {
     return this._model;
   }
 
@@ -55,17 +55,14 @@ export class NFDISidebar extends ReactWidget {
               <div className="jp-nfdi-sidebar-content">
                 <h2 className="jp-nfdi-title">{trans.__('NFDI servers')}</h2>
                 <ConnectionSection
+                  hub={this._hub}
                   model={this._model}
-                  hasToken={!!this._hub.settings.token}
                   trans={trans}
                   onSaveToken={token => this._hub.setToken(token)}
                 />
                 <StartForm
                   key={JSON.stringify(this._hub.settings.defaultOptions)}
-                  defaults={
-                    this._hub.client?.defaultOptions ??
-                    this._hub.settings.defaultOptions
-                  }
+                  defaults={this._hub.defaultOptions}
                   systems={this._model.systems}
                   blocked={
                     this._model.atLimit
@@ -89,7 +86,7 @@ export class NFDISidebar extends ReactWidget {
                     exec(CommandIDs.stop, { server: server.name })
                   }
                   onDelete={server =>
-                    exec(CommandIDs.remove, { server: server.name })
+                    exec(CommandIDs.deleteServer, { server: server.name })
                   }
                   onLogs={server =>
                     exec(CommandIDs.showLogs, { server: server.name })
@@ -124,8 +121,8 @@ export class NFDISidebar extends ReactWidget {
     super.onBeforeDetach(msg);
   }
 
-  private readonly _hub: INFDIHub;
-  private readonly _model: ServersModel;
+  private readonly _hub: IHubConnection;
+  private readonly _model: IServersModel;
   private readonly _commands: CommandRegistry;
   private readonly _trans: TranslationBundle;
 }

@@ -3,43 +3,18 @@
  * any request is made.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
+import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import {
   IOptionsProblem,
   IUserOptions,
+  MAX_NAME_LENGTH,
   REPO_TYPES,
   ServerOption,
   Systems,
   validateOptions
 } from '../hub';
-
-/** Systems offered when the hub does not list its own. */
-const FALLBACK_SYSTEMS: Systems = {
-  'deNBI-Cloud': {
-    m1: { displayName: 'm1', max: null, current: null, runtime: null }
-  },
-  'JSC-Cloud': {
-    m1: {
-      displayName: 'm1 (2 GB, 1 vCPU)',
-      max: null,
-      current: null,
-      runtime: null
-    },
-    l1: {
-      displayName: 'l1 (4 GB, 1 vCPU)',
-      max: null,
-      current: null,
-      runtime: null
-    },
-    l2: {
-      displayName: 'l2 (8 GB, 2 vCPU)',
-      max: null,
-      current: null,
-      runtime: null
-    }
-  }
-};
 
 /**
  * Props of the start form.
@@ -47,7 +22,7 @@ const FALLBACK_SYSTEMS: Systems = {
 export interface IStartFormProps {
   /** Options to start from (the defaults from the settings). */
   defaults: IUserOptions;
-  /** Systems and flavors the hub offers, if known. */
+  /** Systems and flavors the hub offers; `null`: the hub does not say. */
   systems: Systems | null;
   /** Why starting is not possible now (e.g. the limit), or null. */
   blocked: string | null;
@@ -68,7 +43,7 @@ export function StartForm(props: IStartFormProps): JSX.Element {
   }));
   const [problems, setProblems] = React.useState<IOptionsProblem[]>([]);
 
-  const systems = props.systems ?? FALLBACK_SYSTEMS;
+  const systems = props.systems ?? {};
   const systemNames = Object.keys(systems);
   const system = draft.system ?? '';
   if (system && !systemNames.includes(system)) {
@@ -159,49 +134,71 @@ export function StartForm(props: IStartFormProps): JSX.Element {
             />
           </>
         )}
-        <SelectField
-          label={trans.__('System')}
-          name="system"
-          value={system}
-          choices={systemNames.map(name => [name, name])}
-          problem={problemFor('system')}
-          onChange={next => {
-            const nextFlavors = Object.keys(systems[next] ?? {});
-            update({
-              system: next,
-              flavor: nextFlavors.includes(draft.flavor ?? '')
-                ? draft.flavor
-                : (nextFlavors[0] ?? draft.flavor)
-            });
-          }}
-        />
-        <SelectField
-          label={trans.__('Flavor')}
-          name="flavor"
-          value={draft.flavor ?? ''}
-          choices={flavorNames.map(name => [
-            name,
-            flavors[name]?.displayName ?? name
-          ])}
-          problem={problemFor('flavor')}
-          onChange={value => update({ flavor: value })}
-        />
+        {props.systems ? (
+          <>
+            <SelectField
+              label={trans.__('System')}
+              name="system"
+              value={system}
+              choices={systemNames.map(name => [name, name])}
+              problem={problemFor('system')}
+              onChange={next => {
+                const nextFlavors = Object.keys(systems[next] ?? {});
+                update({
+                  system: next,
+                  flavor: nextFlavors.includes(draft.flavor ?? '')
+                    ? draft.flavor
+                    : (nextFlavors[0] ?? draft.flavor)
+                });
+              }}
+            />
+            <SelectField
+              label={trans.__('Flavor')}
+              name="flavor"
+              value={draft.flavor ?? ''}
+              choices={flavorNames.map(name => [
+                name,
+                flavors[name]?.displayName ?? name
+              ])}
+              problem={problemFor('flavor')}
+              onChange={value => update({ flavor: value })}
+            />
+          </>
+        ) : (
+          // The hub does not list its systems: the user names them.
+          <>
+            <TextField
+              label={trans.__('System')}
+              name="system"
+              value={system}
+              problem={problemFor('system')}
+              onChange={value => update({ system: value })}
+            />
+            <TextField
+              label={trans.__('Flavor')}
+              name="flavor"
+              value={draft.flavor ?? ''}
+              problem={problemFor('flavor')}
+              onChange={value => update({ flavor: value })}
+            />
+          </>
+        )}
         <TextField
           label={trans.__('Name')}
           name="name"
           value={draft.name ?? ''}
-          maxLength={64}
+          maxLength={MAX_NAME_LENGTH}
           problem={problemFor('name')}
           onChange={value => update({ name: value })}
         />
-        <button
-          className="jp-mod-styled jp-mod-accept jp-nfdi-button jp-nfdi-start-button"
+        <Button
+          className="jp-mod-styled jp-mod-accept jp-nfdi-start-button"
           type="submit"
           disabled={!!props.blocked}
           title={props.blocked ?? trans.__('Start a server with these options')}
         >
           {trans.__('Start')}
-        </button>
+        </Button>
         {props.blocked && (
           <p className="jp-nfdi-status jp-mod-warning">{props.blocked}</p>
         )}

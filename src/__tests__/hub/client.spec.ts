@@ -519,7 +519,6 @@ describe('HubClient', () => {
       expect(fake.calls[0].url).toBe(`${HUB}hub/api/user`);
       expect(user).toEqual({
         name: 'alice',
-        admin: false,
         scopes: ['servers!user', 'read:servers!user']
       });
     });
@@ -568,20 +567,16 @@ describe('HubClient', () => {
           name: 'abc',
           ready: true,
           pending: null,
-          stopped: false,
           url: `${HUB}user/alice/abc/`,
           started: '2026-11-26T10:00:00Z',
-          lastActivity: '2026-11-26T10:05:00Z',
           userOptions: { option: 'custom', custom: { customimage: 'x:1' } }
         },
         {
           name: 'old',
           ready: false,
           pending: null,
-          stopped: true,
           url: null,
           started: null,
-          lastActivity: null,
           userOptions: {}
         }
       ]);
@@ -606,8 +601,7 @@ describe('HubClient', () => {
           m1: {
             displayName: 'm1 (2 GB, 1 vCPU)',
             max: 10,
-            current: 2,
-            runtime: '8h'
+            current: 2
           }
         }
       });

@@ -1,21 +1,48 @@
 /**
  * The hub connection: follows the settings and rebuilds the client.
  */
-import { PageConfig } from '@jupyterlab/coreutils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { HubClient, HubError, resolveHubUrl } from './hub';
+import {
+  DEFAULT_USER_OPTIONS,
+  HubClient,
+  HubError,
+  IHubClient,
+  IUserOptions,
+  mergeOptions,
+  resolveHubUrl
+} from '../hub';
 import { INFDISettings, readSettings } from './settings';
-import { INFDIHub } from './tokens';
+import { IHubConnection, IHubServer } from './types';
 
 /**
- * The `INFDIHub` implementation, backed by the setting registry.
+ * Where this JupyterLab is: the hub part of `JupyterFrontEnd.IPaths['urls']`
+ * (empty outside a hub) and the page's origin.
  */
-export class HubConnection implements INFDIHub {
-  constructor(settings: ISettingRegistry.ISettings, trans: TranslationBundle) {
+export interface IPageLocation {
+  urls: {
+    readonly hubHost?: string;
+    readonly hubPrefix?: string;
+    readonly hubUser?: string;
+    readonly hubServerName?: string;
+  };
+  /** The origin of the page JupyterLab runs in. */
+  origin: string;
+}
+
+/**
+ * The hub connection, backed by the setting registry.
+ */
+export class HubConnection implements IHubConnection {
+  constructor(
+    settings: ISettingRegistry.ISettings,
+    page: IPageLocation,
+    trans: TranslationBundle
+  ) {
     this._settingsObject = settings;
+    this._page = page;
     this._trans = trans;
     this._update();
     settings.changed.connect(this._onSettingsChanged, this);
@@ -29,7 +56,15 @@ export class HubConnection implements INFDIHub {
     return this._hubUrl;
   }
 
-  get client(): HubClient | null {
+  get hasToken(): boolean {
+    return this._settings.token !== '';
+  }
+
+  get defaultOptions(): IUserOptions {
+    return this._defaultOptions;
+  }
+
+  get client(): IHubClient | null {
     return this._client;
   }
 
@@ -37,11 +72,11 @@ export class HubConnection implements INFDIHub {
     return this._configError;
   }
 
-  get currentServer(): { user: string; server: string } | null {
+  get currentServer(): IHubServer | null {
     return this._currentServer;
   }
 
-  get changed(): ISignal<INFDIHub, void> {
+  get changed(): ISignal<IHubConnection, void> {
     return this._changed;
   }
 
@@ -62,35 +97,32 @@ export class HubConnection implements INFDIHub {
 
   private _update(): void {
     const previous = this._client;
+    const { urls, origin } = this._page;
     this._settings = readSettings(this._settingsObject.composite);
+    this._defaultOptions = mergeOptions(
+      DEFAULT_USER_OPTIONS,
+      this._settings.defaultOptions
+    );
     this._client = null;
     this._configError = null;
     this._currentServer = null;
-    const pageHub = {
-      hubHost: PageConfig.getOption('hubHost'),
-      hubPrefix: PageConfig.getOption('hubPrefix')
-    };
     try {
-      this._hubUrl = resolveHubUrl(
-        this._settings.hubUrl,
-        pageHub,
-        window.location.origin
-      );
-      const user = PageConfig.getOption('hubUser');
+      this._hubUrl = resolveHubUrl(this._settings.hubUrl, urls, origin);
+      // This JupyterLab is one of the user's servers on the hub in use.
       if (
-        user &&
-        pageHub.hubPrefix &&
-        resolveHubUrl('', pageHub, window.location.origin) === this._hubUrl
+        urls.hubUser &&
+        urls.hubPrefix &&
+        resolveHubUrl('', urls, origin) === this._hubUrl
       ) {
         this._currentServer = {
-          user,
-          server: PageConfig.getOption('hubServerName')
+          user: urls.hubUser,
+          server: urls.hubServerName ?? ''
         };
       }
       const fingerprint = JSON.stringify([
         this._hubUrl,
         this._settings.token,
-        this._settings.defaultOptions
+        this._defaultOptions
       ]);
       // Keep the client (and what was learnt with it) when only other
       // settings changed, e.g. the launcher presets.
@@ -100,7 +132,8 @@ export class HubConnection implements INFDIHub {
           : new HubClient({
               hubUrl: this._hubUrl,
               token: this._settings.token,
-              defaultOptions: this._settings.defaultOptions,
+              defaultOptions: this._defaultOptions,
+              pageOrigin: origin,
               trans: this._trans
             });
       this._fingerprint = fingerprint;
@@ -117,12 +150,14 @@ export class HubConnection implements INFDIHub {
   }
 
   private readonly _settingsObject: ISettingRegistry.ISettings;
+  private readonly _page: IPageLocation;
   private readonly _trans: TranslationBundle;
-  private readonly _changed = new Signal<INFDIHub, void>(this);
+  private readonly _changed = new Signal<IHubConnection, void>(this);
   private _settings!: INFDISettings;
+  private _defaultOptions: IUserOptions = DEFAULT_USER_OPTIONS;
   private _hubUrl = '';
-  private _client: HubClient | null = null;
+  private _client: IHubClient | null = null;
   private _configError: string | null = null;
-  private _currentServer: { user: string; server: string } | null = null;
+  private _currentServer: IHubServer | null = null;
   private _fingerprint = '';
 }

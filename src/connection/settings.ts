@@ -3,7 +3,7 @@
  */
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { IUserOptions } from './hub';
+import { isRecord, IUserOptions } from '../hub';
 
 /**
  * A launcher preset: one launcher tile.
@@ -33,10 +33,6 @@ export interface INFDISettings {
   openInNewTab: boolean;
   /** Seconds to wait for a server to start. */
   startTimeout: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -8,8 +8,8 @@ export namespace CommandIDs {
   export const open = 'nfdi:open';
   /** Stop a server: arg `server` (asks which without it). */
   export const stop = 'nfdi:stop';
-  /** Stop a server and delete its configuration: arg `server`. */
-  export const remove = 'nfdi:delete';
+  /** Stop a server and delete its configuration: arg `server` (`delete` is a reserved word). */
+  export const deleteServer = 'nfdi:delete';
   /** Show a stopped server's exit code and logs: arg `server`. */
   export const showLogs = 'nfdi:show-logs';
   /** Set the API token: arg `token` (asks without it). */

@@ -1,25 +1,17 @@
 /**
- * The browser tab a launch lands in.
+ * The browser tab a launch lands in, and opening a URL in a new tab.
  *
- * It is opened synchronously in the click or command handler, so no popup
- * blocker can stop it, shows a small "Starting…" page, and is sent to the
- * server once it runs (or closed if the start fails).
+ * The tab is opened synchronously in the click or command handler, so no
+ * popup blocker can stop it, shows a small "Starting…" page (text only), and
+ * is sent to the server once it runs (or closed if the start fails).
  */
+import type { ILaunchTab } from '../launch/types';
 
 /**
- * A tab a launch can show progress in and send to the server.
+ * Open a URL in a new browser tab that gets no handle on this page.
  */
-export interface ILaunchTab {
-  /** Whether the user (or the browser) closed it. */
-  readonly closed: boolean;
-  /** Show progress on the waiting page: a line, and what the hub said. */
-  show(message: string, detail?: string): void;
-  /** Send the tab to the server. */
-  navigate(url: string): void;
-  /** Close it. */
-  close(): void;
-  /** Bring it to the front. */
-  focus(): void;
+export function openInNewTab(url: string): void {
+  window.open(url, '_blank', 'noopener');
 }
 
 /**

@@ -1,0 +1,61 @@
+/**
+ * What the rest of the extension (and other extensions) may ask the hub.
+ */
+import { ServerConnection } from '@jupyterlab/services';
+
+import {
+  IHubUser,
+  IProgressEvent,
+  IServerModel,
+  IStartResult,
+  ServerStatus,
+  StopResult,
+  Systems
+} from './models';
+import { IUserOptions } from './options';
+
+/**
+ * The start API's URLs of one server configuration.
+ */
+export interface IServerUrls {
+  /** `GET` it for the server's state. */
+  statusUrl: string;
+  /** `DELETE` it to stop the server (with `{"remove": true}`: to delete it). */
+  deleteUrl: string;
+}
+
+/**
+ * A client for one hub and one token.
+ */
+export interface IHubClient {
+  /** The hub's base URL, ending in `/`. */
+  readonly baseUrl: string;
+  /** The defaults merged under every start. */
+  readonly defaultOptions: IUserOptions;
+  /** The hub's page where a user creates API tokens. */
+  readonly tokenPageUrl: string;
+  /** Start a server with `options` merged over the defaults. */
+  start(options?: IUserOptions): Promise<IStartResult>;
+  /** A server's state from its `status_url`. */
+  status(statusUrl: string): Promise<ServerStatus>;
+  /** Stop a server; its configuration stays. */
+  stop(deleteUrl: string): Promise<StopResult>;
+  /** Stop a server and delete its configuration. */
+  remove(deleteUrl: string): Promise<void>;
+  /** The token's owner. */
+  whoami(): Promise<IHubUser>;
+  /** Every server configuration of a user, stopped ones included. */
+  listServers(user: string): Promise<IServerModel[]>;
+  /** The systems and flavors the hub offers, or `null` if it does not say. */
+  systems(): Promise<Systems | null>;
+  /** The start API's URLs of a user's server. */
+  serverUrls(user: string, server: string): IServerUrls;
+  /** A starting server's progress events. */
+  progress(
+    userName: string,
+    serverName: string,
+    signal?: AbortSignal
+  ): AsyncGenerator<IProgressEvent>;
+  /** `@jupyterlab/services` settings for a running sibling server. */
+  serverSettings(nextUrl: string): ServerConnection.ISettings;
+}

@@ -1,0 +1,126 @@
+/**
+ * The launches' contract: what a view or another extension sees of a start.
+ */
+import { ISignal } from '@lumino/signaling';
+
+import type { IProgressEvent, IUserOptions, StopResult } from '../hub';
+import type { LaunchError } from './errors';
+
+/**
+ * Where a launch is.
+ *
+ * - `starting`: the start request is on its way;
+ * - `pending`: the hub accepted it and the server is starting;
+ * - `running`: done, `result` is complete;
+ * - `failed`: the server stopped, the hub refused, or something broke;
+ * - `timeout`: the server did not run within the start timeout (it may still);
+ * - `cancelled`: the user cancelled; the server was stopped on the hub.
+ */
+export type LaunchPhase =
+  'starting' | 'pending' | 'running' | 'failed' | 'timeout' | 'cancelled';
+
+/**
+ * What `nfdi:start` takes.
+ */
+export interface IStartArgs {
+  /** Title of a launcher preset from the settings. */
+  preset?: string;
+  /** User options, over the preset's and the defaults. */
+  options?: IUserOptions;
+}
+
+/**
+ * What a successful launch resolves with.
+ */
+export interface ILaunchResult {
+  /** The server's name on the hub. */
+  name: string;
+  /** The user it belongs to. */
+  userName: string;
+  /** Where the running server is. */
+  nextUrl: string;
+  /** Where to ask for its state. */
+  statusUrl: string;
+  /** Where to stop or remove it. */
+  deleteUrl: string;
+}
+
+/**
+ * A browser tab a launch lands in. The view opens it (inside the user's
+ * click, so no popup blocker stops it) and hands it to the launch.
+ */
+export interface ILaunchTab {
+  /** Whether the user (or the browser) closed it. */
+  readonly closed: boolean;
+  /** Show progress on the waiting page: a line, and what the hub said. */
+  show(message: string, detail?: string): void;
+  /** Send the tab to the server. */
+  navigate(url: string): void;
+  /** Close it. */
+  close(): void;
+  /** Bring it to the front. */
+  focus(): void;
+}
+
+/**
+ * One server start.
+ */
+export interface ILaunch {
+  /** What the user calls it (preset title or server name). */
+  readonly label: string;
+  /** What it was started with. */
+  readonly args: IStartArgs;
+  /** The tab it lands in, if one was opened. */
+  readonly tab: ILaunchTab | null;
+  /** Where it is. */
+  readonly phase: LaunchPhase;
+  /** Whether it has ended (running, failed, timeout or cancelled). */
+  readonly isDone: boolean;
+  /** What is known so far about the server (name and URLs once accepted). */
+  readonly result: Partial<ILaunchResult>;
+  /** Why it failed, once it did. */
+  readonly error: LaunchError | null;
+  /** The latest progress the hub reported while the server starts. */
+  readonly progress: IProgressEvent | null;
+  /** The hub's host, for messages. */
+  readonly hubHost: string;
+  /** Emitted on every phase change. */
+  readonly changed: ISignal<ILaunch, LaunchPhase>;
+  /** Emitted when the hub reports progress. */
+  readonly progressChanged: ISignal<ILaunch, IProgressEvent>;
+  /** Settles when the launch ends: the running server, or a `LaunchError`. */
+  readonly done: Promise<ILaunchResult>;
+  /** Stop following and stop the server on the hub, if it was accepted. */
+  cancel(): Promise<void>;
+  /** Stop the server it started (e.g. after a timeout), on its own hub. */
+  stop(): Promise<StopResult>;
+}
+
+/**
+ * How a view takes part in a start.
+ */
+export interface IStartOptions {
+  /**
+   * Open the waiting tab, synchronously, only if a new launch begins
+   * (not for a refused start, nor for a start already in flight).
+   */
+  openTab?: (label: string, hubHost: string) => ILaunchTab | null;
+}
+
+/**
+ * The launches in flight, and the way to start one.
+ */
+export interface ILaunches {
+  /** The launches in flight. */
+  readonly launches: ReadonlyArray<ILaunch>;
+  /** Emitted when a launch is added, started again, changes phase or ends. */
+  readonly changed: ISignal<ILaunches, ILaunch>;
+  /**
+   * Start a server, or join the start in flight with the same options.
+   *
+   * Resolves with the running server. Rejects with a `LaunchError`: reason
+   * `refused` when nothing was sent (no token, unknown preset, invalid
+   * options), else why the launch failed.
+   */
+  start(args: IStartArgs, options?: IStartOptions): Promise<ILaunchResult>;
+}

@@ -1,0 +1,46 @@
+/**
+ * The user's servers and the launches: the model other plugins show.
+ */
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+
+// What this plugin provides is built at activation: lazy loading gains nothing.
+/* eslint-disable jupyter/prefer-lazy-imports */
+import { LaunchManager } from '../launch/manager';
+import { ServersModel } from '../servers/model';
+/* eslint-enable jupyter/prefer-lazy-imports */
+import { INFDIHub, INFDIServers } from '../tokens';
+
+/**
+ * Provides the user's servers and the launches in flight.
+ */
+export const serversPlugin: JupyterFrontEndPlugin<INFDIServers> = {
+  id: 'jupyterlab-nfdi-launcher:servers',
+  description:
+    "Provides the user's servers on the NFDI hub and the launches in flight.",
+  autoStart: true,
+  provides: INFDIServers,
+  requires: [INFDIHub],
+  optional: [ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    hub: INFDIHub,
+    translator: ITranslator | null
+  ): INFDIServers => {
+    const trans = (translator ?? nullTranslator).load(
+      'jupyterlab_nfdi_launcher'
+    );
+    const servers = new ServersModel(hub);
+    const launches = new LaunchManager({ hub, trans });
+    // A visible list follows every launch: a new server, a failed one.
+    launches.changed.connect((_, launch) => {
+      if (servers.active && launch.phase !== 'starting') {
+        void servers.refresh();
+      }
+    });
+    return { servers, launches };
+  }
+};
