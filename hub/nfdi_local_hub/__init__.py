@@ -11,5 +11,6 @@ See hub/README.md. Modules:
 - cors:      the optional CORS transform for /hub/api/
 - config:    the JupyterHub configuration built from the command line
 - app:       LocalJupyterHub, the JupyterHub application subclass
+- usersettings: JupyterLab settings the hub writes (--preset-token, no news prompt)
 - cli:       the command line (hub/localhub.py)
 """

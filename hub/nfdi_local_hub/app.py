@@ -9,8 +9,11 @@
 * a clear line on stdout once the hub is ready.
 """
 
+from __future__ import annotations
+
 import logging
 import os
+from typing import Any
 
 from jupyterhub.apihandlers.users import UserServerAPIHandler
 from jupyterhub.app import JupyterHub
@@ -33,11 +36,11 @@ class LocalJupyterHub(JupyterHub):
     )
     nfdi_quirks = Bool(False, help="Emulate quirks of the real Jupyter4NFDI hub.").tag(config=True)
 
-    def load_config_file(self, *args, **kwargs):
+    def load_config_file(self, *args: Any, **kwargs: Any) -> None:
         """The local hub is configured programmatically; ignore jupyterhub_config.py."""
         return
 
-    def init_logging(self):
+    def init_logging(self) -> None:
         super().init_logging()
         paths = StatePaths(self.state_dir)
         os.makedirs(paths.log_dir, exist_ok=True)
@@ -49,7 +52,7 @@ class LocalJupyterHub(JupyterHub):
         )
         self.log.addHandler(handler)
 
-    def init_handlers(self):
+    def init_handlers(self) -> None:
         super().init_handlers()
         if self.nfdi_quirks:
             self.handlers = [
@@ -59,7 +62,7 @@ class LocalJupyterHub(JupyterHub):
                 for route in self.handlers
             ]
 
-    def init_tornado_application(self):
+    def init_tornado_application(self) -> None:
         super().init_tornado_application()
         if self.cors_origin:
             api_prefix = self.hub_prefix.rstrip("/") + "/api/"
@@ -67,7 +70,7 @@ class LocalJupyterHub(JupyterHub):
                 make_cors_transform(self.cors_origin, api_prefix)
             )
 
-    async def start(self):
+    async def start(self) -> None:
         await super().start()
         url = self.bind_url
         users = ", ".join(f"{user} (token {token})" for token, user in constants.API_TOKENS.items())

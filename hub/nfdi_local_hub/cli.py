@@ -1,14 +1,17 @@
 """Command line of the local hub: ``python hub/localhub.py [options]``."""
 
+from __future__ import annotations
+
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 
 from . import constants
 from .paths import CHP_COMMAND, DEFAULT_STATE_DIR, StatePaths
 
 
-def parse_args(argv=None):
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="localhub.py",
         description=(
@@ -64,7 +67,7 @@ def parse_args(argv=None):
     return args
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     if not os.path.exists(CHP_COMMAND):
         sys.exit(

@@ -4,6 +4,8 @@ Everything is configured here, programmatically (the app reads no
 jupyterhub_config.py). All network listeners are bound to 127.0.0.1.
 """
 
+from __future__ import annotations
+
 import secrets
 import socket
 from dataclasses import dataclass
@@ -28,14 +30,15 @@ class LocalHubOptions:
     nfdi_quirks: bool = False
 
 
-def free_port():
+def free_port() -> int:
     """A TCP port on 127.0.0.1 that nobody listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def normalize_base_url(base_url):
+def normalize_base_url(base_url: str | None) -> str:
+    """``/``, or the base URL with one leading and one trailing slash."""
     base_url = "/" + (base_url or "/").strip("/") + "/"
     return "/" if base_url == "//" else base_url
 

@@ -16,6 +16,9 @@ on every response (errors too, so a browser can read a 403/404), and turns
 the empty 200 of a preflight ``OPTIONS`` into a 204.
 """
 
+from __future__ import annotations
+
+from tornado.httputil import HTTPHeaders, HTTPServerRequest
 from tornado.web import OutputTransform
 
 ALLOW_HEADERS = "Authorization, Content-Type"
@@ -23,16 +26,18 @@ ALLOW_METHODS = "GET, POST, DELETE, OPTIONS"
 MAX_AGE_SECONDS = "600"
 
 
-def make_cors_transform(origin, api_prefix):
+def make_cors_transform(origin: str, api_prefix: str) -> type[OutputTransform]:
     """An OutputTransform class allowing ``origin`` on URLs below ``api_prefix``."""
 
     class CORSTransform(OutputTransform):
-        def __init__(self, request):
+        def __init__(self, request: HTTPServerRequest) -> None:
             super().__init__(request)
             self.applies = request.path.startswith(api_prefix)
             self.preflight = request.method == "OPTIONS"
 
-        def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        def transform_first_chunk(
+            self, status_code: int, headers: HTTPHeaders, chunk: bytes, finishing: bool
+        ) -> tuple[int, HTTPHeaders, bytes]:
             if not self.applies:
                 return status_code, headers, chunk
             headers["Access-Control-Allow-Origin"] = origin

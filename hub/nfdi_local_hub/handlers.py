@@ -12,11 +12,14 @@ Stopping and removing servers is JupyterHub's own
 ``DELETE /hub/api/users/{user}/servers/{server}``.
 """
 
+from __future__ import annotations
+
 import asyncio
 import json
 import secrets
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from jupyterhub.apihandlers.base import APIHandler
 from jupyterhub.apihandlers.users import UserServerAPIHandler
@@ -25,7 +28,12 @@ from jupyterhub.utils import url_escape_path, url_path_join
 from tornado import web
 
 from . import constants, options
+from .options import Systems
 from .spawner import read_log_tail
+
+if TYPE_CHECKING:
+    from jupyterhub.spawner import Spawner
+    from jupyterhub.user import User
 
 #: key of LocalHubSettings in the tornado settings
 SETTINGS_KEY = "nfdi_local_hub"
@@ -39,23 +47,25 @@ class LocalHubSettings:
 
     start_wait: float = 1.0
     quirks: bool = False
-    systems: dict = field(default_factory=lambda: constants.SYSTEMS)
+    systems: Systems = field(default_factory=lambda: constants.SYSTEMS)
     configuration_limit: int = constants.CONFIGURATION_LIMIT
     # run-time bookkeeping
-    start_locks: dict = field(default_factory=dict, repr=False)
-    answered_pending: dict = field(default_factory=dict, repr=False)
+    start_locks: dict[str, asyncio.Lock] = field(default_factory=dict, repr=False)
+    answered_pending: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict[int, Any]) -> LocalHubSettings:
         # traitlets copies config values; this object is shared on purpose
         return self
 
-    def start_lock(self, user_name):
+    def start_lock(self, user_name: str) -> asyncio.Lock:
+        """The lock that makes one user's starts count their configurations in turn."""
         return self.start_locks.setdefault(user_name, asyncio.Lock())
 
-    def note_pending(self, user_name, server_name):
+    def note_pending(self, user_name: str, server_name: str) -> None:
+        """Remember that a start of this server was just answered with 202."""
         self.answered_pending[(user_name, server_name)] = time.monotonic()
 
-    def take_early_poll(self, user_name, server_name):
+    def take_early_poll(self, user_name: str, server_name: str) -> bool:
         """True once for the first status poll soon after a 202 (quirk mode only)."""
         since = self.answered_pending.pop((user_name, server_name), None)
         return (
@@ -72,14 +82,15 @@ class NFDIAPIHandler(APIHandler):
     def nfdi(self) -> LocalHubSettings:
         return self.settings[SETTINGS_KEY]
 
-    def origin(self):
+    def origin(self) -> str:
         """The hub's public origin: public_url if configured, else where the client reached us."""
         public_url = self.settings.get("public_url")
         if public_url:
             return f"{public_url.scheme}://{public_url.netloc}"
         return f"{self.request.protocol}://{self.request.host}"
 
-    def server_urls(self, user, server_name):
+    def server_urls(self, user: User, server_name: str) -> dict[str, str]:
+        """next_url, status_url and delete_url of a server, absolute."""
         origin = self.origin()
         escaped = url_escape_path(server_name)
         return {
@@ -90,10 +101,10 @@ class NFDIAPIHandler(APIHandler):
             + url_path_join(self.hub.base_url, "api/users", user.escaped_name, "servers", escaped),
         }
 
-    def running_model(self, user, server_name):
+    def running_model(self, user: User, server_name: str) -> dict[str, str]:
         return {"status": "running", **self.server_urls(user, server_name)}
 
-    def pending_model(self, user, server_name):
+    def pending_model(self, user: User, server_name: str) -> dict[str, str]:
         urls = self.server_urls(user, server_name)
         return {
             "status": "pending",
@@ -101,7 +112,7 @@ class NFDIAPIHandler(APIHandler):
             "delete_url": urls["delete_url"],
         }
 
-    def write_json(self, model, status=200):
+    def write_json(self, model: dict[str, Any], status: int = 200) -> None:
         self.set_status(status)
         self.finish(json.dumps(model))
 
@@ -110,11 +121,11 @@ class StartAPIHandler(NFDIAPIHandler):
     """POST /hub/api/start: create a server configuration and start it."""
 
     @property
-    def slow_spawn_timeout(self):
+    def slow_spawn_timeout(self) -> float:
         # BaseHandler.spawn_single_user waits this long before returning a pending spawn
         return self.nfdi.start_wait
 
-    async def post(self):
+    async def post(self) -> None:
         user = self.current_user
         if user is None:
             raise web.HTTPError(403, "Missing or invalid credentials.")
@@ -123,7 +134,7 @@ class StartAPIHandler(NFDIAPIHandler):
         await self._start(user.name)
 
     @needs_scope("servers")
-    async def _start(self, user_name):
+    async def _start(self, user_name: str) -> None:
         user = self.find_user(user_name)
         try:
             opts = options.normalize(self.get_json_body(), self.nfdi.systems)
@@ -163,7 +174,7 @@ class StartAPIHandler(NFDIAPIHandler):
             self.nfdi.note_pending(user.name, server_name)
             self.write_json(self.pending_model(user, server_name), 202)
 
-    def _remove_configuration(self, user, server_name):
+    def _remove_configuration(self, user: User, server_name: str) -> None:
         spawner = user.spawners.pop(server_name, None)
         orm_spawner = user.orm_spawners.get(server_name)
         if orm_spawner is not None:
@@ -173,7 +184,7 @@ class StartAPIHandler(NFDIAPIHandler):
             self.log.info("Removed configuration %s after a refused start", spawner._log_name)
 
     @staticmethod
-    def _new_server_name(user):
+    def _new_server_name(user: User) -> str:
         while True:
             name = "".join(secrets.choice(_NAME_ALPHABET) for _ in range(8))
             if name not in user.orm_spawners:
@@ -184,7 +195,7 @@ class StartStatusAPIHandler(NFDIAPIHandler):
     """GET /hub/api/start/{user}/{server}: how is this server doing?"""
 
     @needs_scope("read:servers")
-    async def get(self, user_name, server_name):
+    async def get(self, user_name: str, server_name: str) -> None:
         user = self.find_user(user_name)
         if user is None or server_name not in user.orm_spawners:
             raise web.HTTPError(404, "%s", f"{user_name} has no server named '{server_name}'")
@@ -206,7 +217,7 @@ class StartStatusAPIHandler(NFDIAPIHandler):
             return
         self.write_json(self.stopped_model(spawner))
 
-    def stopped_model(self, spawner):
+    def stopped_model(self, spawner: Spawner) -> dict[str, Any]:
         exit_code = getattr(spawner, "exit_code", None)
         logs = list(getattr(spawner, "log_tail", []) or [])
         if not logs and hasattr(spawner, "log_file"):
@@ -222,12 +233,12 @@ class StartStatusAPIHandler(NFDIAPIHandler):
 class OutpostFlavorsAPIHandler(NFDIAPIHandler):
     """GET /hub/api/outpostflavors: {system: {flavor: {display_name, max, current, runtime}}}."""
 
-    def check_xsrf_cookie(self):
+    def check_xsrf_cookie(self) -> None:
         # public, read-only endpoint
         return
 
-    def get(self):
-        current = {}
+    def get(self) -> None:
+        current: dict[tuple[str | None, str | None], int] = {}
         for user in self.users.values():
             for spawner in user.spawners.values():
                 if spawner.active:
@@ -251,7 +262,7 @@ class QuirkyUserServerAPIHandler(UserServerAPIHandler):
     """
 
     @needs_scope("delete:servers")
-    async def delete(self, user_name, server_name=""):
+    async def delete(self, user_name: str, server_name: str = "") -> None:
         body = self.get_json_body() or {}
         user = self.find_user(user_name)
         if (
@@ -270,7 +281,7 @@ class QuirkyUserServerAPIHandler(UserServerAPIHandler):
         return await super().delete(user_name, server_name)
 
 
-def api_handlers():
+def api_handlers() -> list[tuple[str, type[NFDIAPIHandler]]]:
     """Handlers to add to JupyterHub (paths relative to the hub prefix)."""
     return [
         (r"/api/start/?", StartAPIHandler),

@@ -15,22 +15,25 @@ server (same pid):
 * any other image: starts JupyterLab.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import sys
 import time
+from typing import NoReturn, TextIO
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from nfdi_local_hub import constants  # noqa: E402
 
 
-def log(message, stream=sys.stdout):
+def log(message: str, stream: TextIO = sys.stdout) -> None:
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     print(f"[{stamp}] {message}", file=stream, flush=True)
 
 
-def fail(image):
+def fail(image: str) -> NoReturn:
     log(f"Pulling image {image} ...")
     time.sleep(0.2)
     log(f"Pulled image {image}")
@@ -45,7 +48,7 @@ def fail(image):
     sys.exit(constants.FAILING_EXIT_CODE)
 
 
-def slow_seconds(image):
+def slow_seconds(image: str) -> int:
     tag = image[len(constants.SLOW_IMAGE_PREFIX) :]
     try:
         return max(0, int(tag))
@@ -53,7 +56,7 @@ def slow_seconds(image):
         return constants.SLOW_DEFAULT_SECONDS
 
 
-def main(argv):
+def main(argv: list[str]) -> int:
     if "--" not in argv:
         print("usage: launcher.py -- COMMAND [ARGS...]", file=sys.stderr)
         return 2

@@ -5,16 +5,24 @@ and by the spawner (so that servers started through JupyterHub's stock
 ``POST /hub/api/users/{user}/servers/{server}`` get the same treatment).
 """
 
+from __future__ import annotations
+
 import copy
+from typing import Any
 
 from . import constants
+
+#: user options as the start API takes them (JSON)
+UserOptions = dict[str, Any]
+#: {system: {flavor: {display_name, max, runtime}}}, as /hub/api/outpostflavors serves them
+Systems = dict[str, dict[str, dict[str, Any]]]
 
 
 class OptionsError(ValueError):
     """User options that the hub refuses; str(error) is meant for a person."""
 
 
-def deep_merge(base, update):
+def deep_merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
     """Return a new dict: ``update`` merged over ``base``, nested dicts merged too."""
     merged = copy.deepcopy(base)
     for key, value in update.items():
@@ -25,11 +33,11 @@ def deep_merge(base, update):
     return merged
 
 
-def _non_empty_string(value):
+def _non_empty_string(value: object) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-def normalize(body, systems=None):
+def normalize(body: object, systems: Systems | None = None) -> UserOptions:
     """Merge ``body`` over the default options and validate the result.
 
     ``systems`` is the ``{system: {flavor: ...}}`` map that
@@ -101,7 +109,7 @@ def normalize(body, systems=None):
     return options
 
 
-def image_of(options):
+def image_of(options: UserOptions) -> str:
     """The image a server with these (normalized) options runs, as NFDI_IMAGE shows it."""
     option = options.get("option")
     if option == "custom":

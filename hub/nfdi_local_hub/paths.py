@@ -12,6 +12,8 @@
         .jupyter/lab/workspaces/<server>/ JUPYTERLAB_WORKSPACES_DIR (one per server)
 """
 
+from __future__ import annotations
+
 import os
 
 HUB_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -22,47 +24,48 @@ CHP_COMMAND = os.path.join(HUB_DIR, "node_modules", ".bin", "configurable-http-p
 class StatePaths:
     """Where everything of one hub lives below its state directory."""
 
-    def __init__(self, state_dir):
+    def __init__(self, state_dir: str | os.PathLike[str]) -> None:
         self.root = os.path.abspath(state_dir)
 
     @property
-    def db_file(self):
+    def db_file(self) -> str:
         return os.path.join(self.root, "jupyterhub.sqlite")
 
     @property
-    def cookie_secret_file(self):
+    def cookie_secret_file(self) -> str:
         return os.path.join(self.root, "jupyterhub_cookie_secret")
 
     @property
-    def proxy_pid_file(self):
+    def proxy_pid_file(self) -> str:
         return os.path.join(self.root, "jupyterhub-proxy.pid")
 
     @property
-    def log_dir(self):
+    def log_dir(self) -> str:
         return os.path.join(self.root, "logs")
 
     @property
-    def hub_log_file(self):
+    def hub_log_file(self) -> str:
         return os.path.join(self.log_dir, "hub.log")
 
     @property
-    def users_dir(self):
+    def users_dir(self) -> str:
         return os.path.join(self.root, "users")
 
-    def home_dir(self, username):
+    def home_dir(self, username: str) -> str:
         return os.path.join(self.users_dir, username)
 
-    def server_log_file(self, username, server_name):
+    def server_log_file(self, username: str, server_name: str) -> str:
         return os.path.join(self.log_dir, username, f"{server_name or 'default'}.log")
 
-    def settings_dir(self, username):
+    def settings_dir(self, username: str) -> str:
         return os.path.join(self.home_dir(username), ".jupyter", "lab", "user-settings")
 
-    def workspaces_dir(self, username, server_name):
+    def workspaces_dir(self, username: str, server_name: str) -> str:
         return os.path.join(
             self.home_dir(username), ".jupyter", "lab", "workspaces", server_name or "default"
         )
 
-    def make(self):
+    def make(self) -> None:
+        """Create the log and users directories."""
         os.makedirs(self.log_dir, exist_ok=True)
         os.makedirs(self.users_dir, exist_ok=True)

@@ -14,18 +14,24 @@ system user, each hub user gets a home directory below the state dir) that
   exits before it listens, instead of waiting for ``http_timeout``.
 """
 
+from __future__ import annotations
+
 import asyncio
 import json
 import os
 import subprocess
 import sys
 from collections import deque
+from collections.abc import Callable
+from typing import Any
 
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 from tornado import web
-from traitlets import Any, Dict, Float, Integer, List, Unicode, default
+from traitlets import Any as AnyTrait
+from traitlets import Dict, Float, Integer, List, Unicode, default
 
 from . import constants, launcher, options
+from .options import Systems, UserOptions
 from .paths import StatePaths
 from .usersettings import write_quiet_notifications
 
@@ -34,7 +40,7 @@ class ServerExitedError(RuntimeError):
     """The server process ended before it became ready."""
 
 
-def _apply_nfdi_options(spawner, user_options):
+def _apply_nfdi_options(spawner: NFDILocalSpawner, user_options: UserOptions | None) -> None:
     """Spawner.apply_user_options hook: merge, validate and remember the options."""
     try:
         spawner.nfdi_options = options.normalize(user_options or {}, spawner.systems)
@@ -42,7 +48,7 @@ def _apply_nfdi_options(spawner, user_options):
         raise web.HTTPError(400, "%s", str(e)) from e
 
 
-def read_log_tail(path, lines=constants.LOG_TAIL_LINES):
+def read_log_tail(path: str, lines: int = constants.LOG_TAIL_LINES) -> list[str]:
     """The last ``lines`` lines of a log file (without line ends), [] if there is none."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
@@ -71,40 +77,42 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
     #: normalized NFDI user options of the current/last start
     nfdi_options = Dict()
     #: exit code of the last process (None: unknown or still running)
-    exit_code = Any(None, allow_none=True)
+    exit_code = AnyTrait(None, allow_none=True)
     #: last lines of the last process's log, kept after it ended
     log_tail = List()
 
     @default("systems")
-    def _default_systems(self):
+    def _default_systems(self) -> Systems:
         return constants.SYSTEMS
 
     @default("apply_user_options")
-    def _default_apply_user_options(self):
+    def _default_apply_user_options(
+        self,
+    ) -> Callable[[NFDILocalSpawner, UserOptions | None], None]:
         return _apply_nfdi_options
 
     @default("home_dir")
-    def _default_home_dir(self):
+    def _default_home_dir(self) -> str:
         return self.paths.home_dir(self.user.name)
 
     @default("cmd")
-    def _default_cmd(self):
+    def _default_cmd(self) -> list[str]:
         singleuser = os.path.join(os.path.dirname(sys.executable), "jupyterhub-singleuser")
         return [sys.executable, launcher.__file__, "--", singleuser]
 
     @default("args")
-    def _default_args(self):
+    def _default_args(self) -> list[str]:
         args = ["--LabApp.expose_app_in_browser=True"]
         if os.getuid() == 0:
             args.append("--ServerApp.allow_root=True")
         return args
 
     @property
-    def paths(self):
+    def paths(self) -> StatePaths:
         return StatePaths(self.state_dir or os.getcwd())
 
     @property
-    def log_file(self):
+    def log_file(self) -> str:
         return self.paths.server_log_file(self.user.name, self.name)
 
     # --- state: pid (from the base class), exit code and log tail ------------
@@ -112,12 +120,12 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
     # only: exit code and log tail are saved with get_state() afterwards and
     # survive until the configuration is removed. start() resets them.
 
-    def load_state(self, state):
+    def load_state(self, state: dict[str, Any]) -> None:
         super().load_state(state)
         self.exit_code = state.get("exit_code")
         self.log_tail = state.get("log_tail", [])
 
-    def get_state(self):
+    def get_state(self) -> dict[str, Any]:
         state = super().get_state()
         if self.exit_code is not None:
             state["exit_code"] = self.exit_code
@@ -127,7 +135,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
 
     # --- environment ---------------------------------------------------------
 
-    def get_env(self):
+    def get_env(self) -> dict[str, str]:
         env = super().get_env()
         opts = self.nfdi_options or options.normalize({}, self.systems)
         env.update(
@@ -146,7 +154,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
 
     # --- process lifecycle ---------------------------------------------------
 
-    def _record_exit(self, status):
+    def _record_exit(self, status: int | None) -> None:
         self.exit_code = status
         self.log_tail = read_log_tail(self.log_file, self.log_tail_lines)
         self.log.info(
@@ -155,7 +163,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
             "unknown" if status is None else status,
         )
 
-    async def start(self):
+    async def start(self) -> tuple[str, int]:
         self.exit_code = None
         self.log_tail = []
         os.makedirs(self.home_dir, exist_ok=True)
@@ -175,7 +183,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         await self._wait_until_listening(ip, port)
         return ip, port
 
-    async def _wait_until_listening(self, ip, port):
+    async def _wait_until_listening(self, ip: str, port: int) -> None:
         """Return once the server accepts connections; raise if its process exits first."""
         while True:
             status = self.proc.poll() if self.proc is not None else None
@@ -197,7 +205,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
                 pass
             return
 
-    async def poll(self):
+    async def poll(self) -> int | None:
         had_process = bool(self.pid)
         popen = self.proc
         status = await super().poll()

@@ -5,6 +5,8 @@ paths.py). Writing the extension's settings file there before the servers
 start makes the demo ready to use: the launcher extension already has a token.
 """
 
+from __future__ import annotations
+
 import json
 import os
 
@@ -14,7 +16,8 @@ from . import constants
 from .paths import StatePaths
 
 
-def extension_settings_file(paths: StatePaths, username):
+def extension_settings_file(paths: StatePaths, username: str) -> str:
+    """The extension's settings file of ``username``."""
     return os.path.join(paths.settings_dir(username), constants.EXTENSION_SETTINGS_FILE)
 
 
@@ -23,7 +26,7 @@ NOTIFICATION_SETTINGS_FILE = os.path.join(
 )
 
 
-def write_quiet_notifications(settings_dir):
+def write_quiet_notifications(settings_dir: str | os.PathLike[str]) -> None:
     """Keep JupyterLab from asking about Jupyter news or checking for updates.
 
     The local hub runs on machines without internet access, where the news
@@ -38,7 +41,9 @@ def write_quiet_notifications(settings_dir):
         f.write("\n")
 
 
-def write_preset_token(paths: StatePaths, username=constants.DEMO_USER, token=constants.DEMO_TOKEN):
+def write_preset_token(
+    paths: StatePaths, username: str = constants.DEMO_USER, token: str = constants.DEMO_TOKEN
+) -> str:
     """Set ``"token"`` in the extension's settings of ``username``.
 
     An existing settings file (JSON5, as JupyterLab writes it) is merged:
