@@ -23,7 +23,7 @@ API_TOKENS = {
 # --- the start API -----------------------------------------------------------
 
 #: a user may own at most this many server configurations (running or not);
-#: the extension has the same CONFIGURATION_LIMIT (src/servers/model.ts)
+#: the extension has the same CONFIGURATION_LIMIT (src/servers/state.ts)
 CONFIGURATION_LIMIT = 15
 
 #: user options used by POST /hub/api/start; the request body is merged over them
