@@ -12,7 +12,6 @@ import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { CommandIDs } from '../commandIds';
 import { IUserOptions } from '../hub';
 import { nfdiIcon } from '../icons';
-import { LaunchError } from '../launch/errors';
 import { INFDIHub, INFDIServers } from '../tokens';
 // The notifier must listen from the start: launches may begin at once.
 /* eslint-disable jupyter/prefer-lazy-imports */
@@ -98,7 +97,7 @@ export const startCommandPlugin: JupyterFrontEndPlugin<void> = {
       },
       execute: args => {
         // Synchronous up to the tab: this runs inside the user's click.
-        const done = servers.launches.start(
+        const done = notifier.start(
           {
             preset: typeof args.preset === 'string' ? args.preset : undefined,
             options: args.options as IUserOptions | undefined
@@ -111,11 +110,6 @@ export const startCommandPlugin: JupyterFrontEndPlugin<void> = {
               )
           }
         );
-        done.catch(error => {
-          if (error instanceof LaunchError && error.reason === 'refused') {
-            notifier.refused(error);
-          }
-        });
         if (args.isLauncher) {
           // JupyterLab's Launcher ignores clicks on every tile until the
           // command settles, and shows a "Launcher Error" dialog if it

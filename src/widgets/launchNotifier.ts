@@ -6,26 +6,23 @@
 import { Notification } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import type { IHubConnection } from '../connection/types';
 import { isHubError } from '../hub';
 import { LaunchError } from '../launch/errors';
-import { ILaunch, ILaunches, IStartArgs } from '../launch/types';
-import { showLogs } from './logsDialog';
+import {
+  ILaunch,
+  ILaunches,
+  ILaunchResult,
+  IStartArgs,
+  IStartOptions
+} from '../launch/types';
+import { ILaunchActionsOptions, LaunchActions } from './launchActions';
 import { notify, NOTIFICATION_LENGTH } from './notify';
 
 /**
  * What the notifier needs from its surroundings.
  */
-export interface ILaunchNotifierOptions {
+export interface ILaunchNotifierOptions extends ILaunchActionsOptions {
   launches: ILaunches;
-  hub: IHubConnection;
-  trans: TranslationBundle;
-  /** Open a URL in a new tab, from a click. */
-  openUrl: (url: string) => void;
-  /** Show the user's servers (the sidebar). */
-  showServers: () => void;
-  /** Start again, from a click (opens a new tab). */
-  retry: (args: IStartArgs) => void;
 }
 
 /**
@@ -35,15 +32,26 @@ export class LaunchNotifier {
   constructor(options: ILaunchNotifierOptions) {
     this._options = options;
     this._trans = options.trans;
+    this._actions = new LaunchActions(options);
     options.launches.changed.connect(this._onChanged, this);
   }
 
-  /** Tell the user why a start was refused before anything was sent. */
-  refused(error: LaunchError): void {
-    const actions = isHubError(error.hubError, 'auth')
-      ? [this._tokenPageAction()]
-      : [];
-    notify(error.message, 'error', { actions }, this._trans);
+  /**
+   * Start from the user's click or key press: `openTab` opens the waiting
+   * tab at once; a start refused before anything was sent is told here,
+   * everything after by the launch's notification.
+   */
+  start(args: IStartArgs, options: IStartOptions = {}): Promise<ILaunchResult> {
+    const done = this._options.launches.start(args, options);
+    done.catch(error => {
+      if (error instanceof LaunchError && error.reason === 'refused') {
+        const actions = isHubError(error.hubError, 'auth')
+          ? [this._actions.tokenPage()]
+          : [];
+        notify(error.message, 'error', { actions }, this._trans);
+      }
+    });
+    return done;
   }
 
   private _onChanged(_: ILaunches, launch: ILaunch): void {
@@ -67,7 +75,7 @@ export class LaunchNotifier {
     const detail = this._progressDetail(launch);
     launch.tab?.show(message, detail);
     const id = this._notes.get(launch);
-    const options = { actions: [this._cancelAction(launch)] };
+    const options = { actions: [this._actions.cancel(launch)] };
     if (id === undefined) {
       launch.progressChanged.connect(this._onProgress, this);
       this._notes.set(
@@ -152,7 +160,7 @@ export class LaunchNotifier {
           minutes
         ),
         'warning',
-        [this._showServersAction(), this._stopAction(launch)],
+        [this._actions.showServers(), this._actions.stop(launch)],
         false
       );
     } else if (error?.reason === 'stopped') {
@@ -165,7 +173,7 @@ export class LaunchNotifier {
               error.exitCode
             ),
         'error',
-        [this._logsAction(launch, error)],
+        [this._actions.logs(launch, error)],
         false
       );
     } else {
@@ -188,13 +196,13 @@ export class LaunchNotifier {
   ): Notification.IAction[] {
     const hubError = error?.hubError;
     if (isHubError(hubError, 'auth')) {
-      return [this._tokenPageAction()];
+      return [this._actions.tokenPage()];
     }
     if (isHubError(hubError, 'limit')) {
-      return [this._showServersAction()];
+      return [this._actions.showServers()];
     }
     if (launch.result.deleteUrl) {
-      return [this._showServersAction()];
+      return [this._actions.showServers()];
     }
     const transient =
       isHubError(hubError, 'network') ||
@@ -205,14 +213,7 @@ export class LaunchNotifier {
     }
     // Nothing was started: trying again cannot make a second server.
     // The click on the action opens the new tab, as a tile click does.
-    return [
-      {
-        label: this._trans.__('Try again'),
-        caption: this._trans.__('Start %1 again', launch.label),
-        displayType: 'accent',
-        callback: () => this._options.retry(launch.args)
-      }
-    ];
+    return [this._actions.tryAgain(launch)];
   }
 
   private _progressMessage(launch: ILaunch): string {
@@ -240,79 +241,9 @@ export class LaunchNotifier {
       : this._trans.__('%1%', percent);
   }
 
-  private _cancelAction(launch: ILaunch): Notification.IAction {
-    return {
-      label: this._trans.__('Cancel'),
-      caption: this._trans.__(
-        'Stop starting %1 and stop it on the hub',
-        launch.label
-      ),
-      displayType: 'default',
-      callback: () => void launch.cancel()
-    };
-  }
-
-  private _stopAction(launch: ILaunch): Notification.IAction {
-    const trans = this._trans;
-    return {
-      label: trans.__('Stop it'),
-      caption: trans.__('Stop %1 on the hub', launch.label),
-      callback: () => {
-        launch.stop().then(
-          () =>
-            Notification.info(trans.__('Stopped %1.', launch.label), {
-              autoClose: 5000
-            }),
-          (reason: Error) =>
-            notify(
-              trans.__('Could not stop %1: %2', launch.label, reason.message),
-              'error',
-              {},
-              trans
-            )
-        );
-      }
-    };
-  }
-
-  private _logsAction(
-    launch: ILaunch,
-    error: LaunchError
-  ): Notification.IAction {
-    return {
-      label: this._trans.__('Show logs'),
-      caption: this._trans.__('Show the last log lines of %1', launch.label),
-      displayType: 'accent',
-      callback: () =>
-        void showLogs(launch.label, error.exitCode, error.logs, this._trans)
-    };
-  }
-
-  private _tokenPageAction(): Notification.IAction {
-    return {
-      label: this._trans.__('Get a token'),
-      caption: this._trans.__("Open the hub's token page in a new tab"),
-      displayType: 'accent',
-      callback: () => {
-        const url = this._options.hub.client?.tokenPageUrl;
-        if (url) {
-          this._options.openUrl(url);
-        }
-      }
-    };
-  }
-
-  private _showServersAction(): Notification.IAction {
-    return {
-      label: this._trans.__('Show servers'),
-      caption: this._trans.__('Show your servers in the NFDI sidebar'),
-      displayType: 'accent',
-      callback: () => this._options.showServers()
-    };
-  }
-
   private readonly _options: ILaunchNotifierOptions;
   private readonly _trans: TranslationBundle;
+  private readonly _actions: LaunchActions;
   private readonly _notes = new Map<ILaunch, string>();
 }
 

@@ -1,4 +1,4 @@
-import { readSettings } from '../settings';
+import { readSettings } from '../../connection/settings';
 
 describe('readSettings', () => {
   it('reads a full composite', () => {

@@ -1,6 +1,9 @@
 import { HubClient, HubError } from '../../hub';
-import { Launch, LaunchError, LaunchPhase } from '../../launch/launch';
+import { LaunchError } from '../../launch/errors';
+import { Launch } from '../../launch/launch';
 import { LaunchManager } from '../../launch/manager';
+import { ILaunch, LaunchPhase } from '../../launch/types';
+import { makeHub } from '../fakeHub';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
 import {
   accepted,
@@ -240,49 +243,60 @@ describe('Launch', () => {
 });
 
 describe('LaunchManager', () => {
-  it('returns the launch in flight for the same key instead of a new one', async () => {
-    const fake = new FakeFetch().answer(accepted, pending, running);
-    const client = new HubClient({
+  function makeManager(fake: FakeFetch): LaunchManager {
+    const hub = makeHub(fake, {
       hubUrl: HUB,
       token: 't',
-      fetch: fake.fetch
+      settings: {
+        launchers: [{ title: 'A', caption: '', options: { name: 'A' } }]
+      }
     });
-    const manager = new LaunchManager({
-      timeout: () => 5,
-      launchOptions: { pollInterval: { first: 5, max: 10 } }
+    return new LaunchManager({
+      hub,
+      tuning: { pollInterval: { first: 5, max: 10 } }
     });
-    const first = manager.launch(client, {
-      key: 'preset:A',
-      label: 'A',
-      options: {}
-    });
-    const second = manager.launch(client, {
-      key: 'preset:A',
-      label: 'A',
-      options: {}
-    });
-    expect(first.isNew).toBe(true);
-    expect(second.isNew).toBe(false);
-    expect(second.launch).toBe(first.launch);
+  }
+
+  it('joins the launch in flight for the same options instead of a new one', async () => {
+    const fake = new FakeFetch().answer(accepted, pending, running);
+    const manager = makeManager(fake);
+    const added: ILaunch[] = [];
+    manager.changed.connect((_, launch) => added.push(launch));
+    const first = manager.start({ preset: 'A' });
+    // The same options from another entry point are the same start.
+    const second = manager.start({ options: { name: 'A' } });
     expect(manager.launches).toHaveLength(1);
-    await first.launch.done;
+    expect(new Set(added).size).toBe(1);
+    const [a, b] = await Promise.all([first, second]);
+    expect(b).toEqual(a);
     expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(1);
-    // Once done, the same key starts a new launch.
-    expect(manager.find('preset:A')).toBeUndefined();
+    // Once done, the same options start a new launch.
+    expect(manager.launches).toHaveLength(0);
     manager.dispose();
   });
 
-  it('runs launches with different keys side by side', () => {
+  it('runs launches with different options side by side', () => {
     const fake = new FakeFetch().answer(accepted, accepted);
-    const client = new HubClient({
-      hubUrl: HUB,
-      token: 't',
-      fetch: fake.fetch
-    });
-    const manager = new LaunchManager({ timeout: () => 5 });
-    manager.launch(client, { key: 'a', label: 'A', options: {} });
-    manager.launch(client, { key: 'b', label: 'B', options: {} });
+    const manager = makeManager(fake);
+    void manager.start({ options: { name: 'A' } }).catch(() => undefined);
+    void manager.start({ options: { name: 'B' } }).catch(() => undefined);
     expect(manager.launches.map(l => l.label)).toEqual(['A', 'B']);
+    manager.dispose();
+  });
+
+  it('refuses before any request: unknown preset, invalid options', async () => {
+    const fake = new FakeFetch();
+    const manager = makeManager(fake);
+    await expect(manager.start({ preset: 'Nope' })).rejects.toMatchObject({
+      reason: 'refused'
+    });
+    await expect(
+      manager.start({
+        options: { option: 'custom', custom: { customimage: ' ' } }
+      })
+    ).rejects.toMatchObject({ reason: 'refused' });
+    expect(fake.calls).toHaveLength(0);
+    expect(manager.launches).toHaveLength(0);
     manager.dispose();
   });
 });

@@ -1,29 +1,20 @@
 import { Signal } from '@lumino/signaling';
 
+import { IHubConnection } from '../../connection/types';
 import { HubClient } from '../../hub';
-import { ServersModel, serverState } from '../../servers/model';
-import { INFDIHub } from '../../tokens';
+import { ServersModel } from '../../servers/model';
+import { serverState } from '../../servers/state';
+import { makeHub as makeFakeHub } from '../fakeHub';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
 
 const HUB = 'https://hub.example.org/';
 
-function makeHub(fake: FakeFetch, token = 'tok-123456'): INFDIHub {
-  return {
-    settings: {
-      hubUrl: HUB,
-      token,
-      defaultOptions: {},
-      launchers: [],
-      openInNewTab: true,
-      startTimeout: 600
-    },
+function makeHub(fake: FakeFetch, token = 'tok-123456'): IHubConnection {
+  return makeFakeHub(fake, {
     hubUrl: HUB,
-    client: new HubClient({ hubUrl: HUB, token, fetch: fake.fetch }),
-    configError: null,
-    currentServer: { user: 'alice', server: 'here' },
-    changed: new Signal<INFDIHub, void>({} as INFDIHub),
-    setToken: async () => undefined
-  };
+    token,
+    currentServer: { user: 'alice', server: 'here' }
+  });
 }
 
 const me: IFakeAnswer = {
@@ -195,15 +186,15 @@ describe('ServersModel', () => {
     const hub = makeHub(fake);
     const model = new ServersModel(hub);
     await model.refresh();
-    (hub.changed as Signal<INFDIHub, void>).emit();
+    (hub.changed as Signal<IHubConnection, void>).emit();
     expect(model.servers).toHaveLength(1);
     expect(model.connection).toBe('connected');
-    (hub as { client: HubClient }).client = new HubClient({
+    (hub as { client: HubClient | null }).client = new HubClient({
       hubUrl: HUB,
       token: 'other',
       fetch: fake.fetch
     });
-    (hub.changed as Signal<INFDIHub, void>).emit();
+    (hub.changed as Signal<IHubConnection, void>).emit();
     expect(model.servers).toHaveLength(0);
     expect(model.connection).toBe('checking');
     model.dispose();

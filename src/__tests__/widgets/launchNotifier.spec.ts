@@ -1,13 +1,11 @@
 import { Notification } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
-import { Signal } from '@lumino/signaling';
 
-import { HubClient } from '../../hub';
-import { LaunchFlow } from '../../launch/flow';
+import { INFDISettings } from '../../connection/settings';
 import { LaunchManager } from '../../launch/manager';
-import { ILaunchTab } from '../../launch/tab';
-import { INFDISettings } from '../../settings';
-import { INFDIHub } from '../../tokens';
+import { ILaunchTab, IStartArgs } from '../../launch/types';
+import { LaunchNotifier } from '../../widgets/launchNotifier';
+import { makeHub } from '../fakeHub';
 import { FakeFetch } from '../hub/fakeFetch';
 import {
   accepted,
@@ -39,43 +37,6 @@ class FakeTab implements ILaunchTab {
   }
 }
 
-function makeHub(
-  fake: FakeFetch,
-  settings: Partial<INFDISettings> = {},
-  token = 'tok'
-): INFDIHub {
-  const full: INFDISettings = {
-    hubUrl: HUB,
-    token,
-    defaultOptions: { system: 'JSC-Cloud' },
-    launchers: [
-      {
-        title: 'Minimal',
-        caption: '',
-        options: { option: 'custom', custom: { customimage: 'img:1' } }
-      }
-    ],
-    openInNewTab: true,
-    startTimeout: 5,
-    ...settings
-  };
-  const hub: INFDIHub = {
-    settings: full,
-    hubUrl: HUB,
-    client: new HubClient({
-      hubUrl: HUB,
-      token,
-      fetch: fake.fetch,
-      defaultOptions: full.defaultOptions
-    }),
-    configError: null,
-    currentServer: null,
-    changed: new Signal<INFDIHub, void>({} as INFDIHub),
-    setToken: async () => undefined
-  };
-  return hub;
-}
-
 function setup(
   fake: FakeFetch,
   settings: Partial<INFDISettings> = {},
@@ -84,22 +45,43 @@ function setup(
   const tabs: FakeTab[] = [];
   const opened: string[] = [];
   const shown: number[] = [];
+  const hub = makeHub(fake, {
+    hubUrl: HUB,
+    token,
+    settings: {
+      defaultOptions: { system: 'JSC-Cloud' },
+      launchers: [
+        {
+          title: 'Minimal',
+          caption: '',
+          options: { option: 'custom', custom: { customimage: 'img:1' } }
+        }
+      ],
+      startTimeout: 5,
+      ...settings
+    }
+  });
   const manager = new LaunchManager({
-    timeout: () => settings.startTimeout ?? 5,
-    launchOptions: { pollInterval: { first: 5, max: 10 }, stoppedGrace: 0 }
+    hub,
+    tuning: { pollInterval: { first: 5, max: 10 }, stoppedGrace: 0 }
   });
-  const flow = new LaunchFlow({
-    hub: makeHub(fake, settings, token),
+  const openTab = () => {
+    const tab = new FakeTab();
+    tabs.push(tab);
+    return tab;
+  };
+  const notifier: LaunchNotifier = new LaunchNotifier({
     launches: manager,
+    hub,
     trans: nullTranslator.load('jupyterlab_nfdi_launcher'),
-    openTab: () => {
-      const tab = new FakeTab();
-      tabs.push(tab);
-      return tab;
-    },
     openUrl: url => opened.push(url),
-    showServers: () => shown.push(1)
+    showServers: () => shown.push(1),
+    retry: args => void notifier.start(args, { openTab }).catch(() => null)
   });
+  // What the start command does inside the user's click.
+  const flow = {
+    start: (args: IStartArgs = {}) => notifier.start(args, { openTab })
+  };
   return { flow, manager, tabs, opened, shown };
 }
 
@@ -112,7 +94,7 @@ beforeEach(() => {
   Notification.dismiss();
 });
 
-describe('LaunchFlow', () => {
+describe('LaunchNotifier', () => {
   it('merges preset over defaults, opens the tab at once and lands in next_url', async () => {
     const fake = new FakeFetch().answer(accepted, pending, running);
     const { flow, tabs } = setup(fake);
@@ -283,7 +265,7 @@ describe('LaunchFlow', () => {
   });
 });
 
-describe('LaunchFlow retries', () => {
+describe('LaunchNotifier retries', () => {
   beforeEach(() => {
     Notification.dismiss();
   });
