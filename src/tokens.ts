@@ -10,7 +10,7 @@ import type { IServersModel } from './servers/types';
 /**
  * The NFDI hub connection: current settings and a client built from them.
  */
-export interface INFDIHub extends IHubConnection {}
+export type INFDIHub = IHubConnection;
 
 /**
  * The NFDI hub connection token.

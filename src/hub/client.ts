@@ -30,29 +30,9 @@ import {
   toRequestBody
 } from './options';
 import { HubAnswerParser } from './parse';
-import { FetchFunction, HubRequester, IFetchResponse } from './request';
-import { IHubClient, IServerUrls } from './types';
+import { HubRequester, IFetchResponse } from './request';
+import { IHubClient, IHubClientOptions, IServerUrls } from './types';
 import { normalizeHubUrl } from './urls';
-
-/**
- * How to build a hub client.
- */
-export interface IHubClientOptions {
-  /** The hub's base URL, e.g. `https://hub.nfdi-jupyter.de/`. */
-  hubUrl: string;
-  /** The user's JupyterHub API token. */
-  token: string;
-  /** Options sent with every start, under the ones passed to `start`. */
-  defaultOptions?: IUserOptions;
-  /** The fetch to use (default: the browser's). */
-  fetch?: FetchFunction;
-  /** Seconds after which a request counts as unanswered (default 30). */
-  requestTimeout?: number;
-  /** Origin of the page the client runs in, to tell CORS blocks apart. */
-  pageOrigin?: string;
-  /** Translations for messages. */
-  trans?: TranslationBundle;
-}
 
 /**
  * A client for one hub and one token.

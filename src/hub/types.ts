@@ -2,6 +2,7 @@
  * What the rest of the extension (and other extensions) may ask the hub.
  */
 import { ServerConnection } from '@jupyterlab/services';
+import { TranslationBundle } from '@jupyterlab/translation';
 
 import {
   IHubUser,
@@ -13,6 +14,7 @@ import {
   Systems
 } from './models';
 import { IUserOptions } from './options';
+import type { FetchFunction } from './request';
 
 /**
  * The start API's URLs of one server configuration.
@@ -58,4 +60,24 @@ export interface IHubClient {
   ): AsyncGenerator<IProgressEvent>;
   /** `@jupyterlab/services` settings for a running sibling server. */
   serverSettings(nextUrl: string): ServerConnection.ISettings;
+}
+
+/**
+ * How to build a hub client.
+ */
+export interface IHubClientOptions {
+  /** The hub's base URL, e.g. `https://hub.nfdi-jupyter.de/`. */
+  hubUrl: string;
+  /** The user's JupyterHub API token. */
+  token: string;
+  /** Options sent with every start, under the ones passed to `start`. */
+  defaultOptions?: IUserOptions;
+  /** The fetch to use (default: the browser's). */
+  fetch?: FetchFunction;
+  /** Seconds after which a request counts as unanswered (default 30). */
+  requestTimeout?: number;
+  /** Origin of the page the client runs in, to tell CORS blocks apart. */
+  pageOrigin?: string;
+  /** Translations for messages. */
+  trans?: TranslationBundle;
 }

@@ -9,50 +9,17 @@ import { PromiseDelegate } from '@lumino/coreutils';
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import {
-  HubError,
-  IHubClient,
-  IProgressEvent,
-  IUserOptions,
-  StopResult
-} from '../hub';
+import { HubError, IProgressEvent, StopResult } from '../hub';
 import { LaunchError } from './errors';
 import { StatusOutcome, StatusWatch, watchProgress } from './follow';
 import {
   ILaunch,
+  ILaunchOptions,
   ILaunchResult,
   ILaunchTab,
   IStartArgs,
   LaunchPhase
 } from './types';
-
-/**
- * How to run a launch.
- */
-export interface ILaunchOptions {
-  /** The client for the hub. */
-  client: IHubClient;
-  /** User options (merged over the client's defaults by the client). */
-  options: IUserOptions;
-  /** What the user calls this launch (preset title or server name). */
-  label: string;
-  /** What it was started with (default: nothing). */
-  args?: IStartArgs;
-  /** The tab it lands in, opened by the view. */
-  tab?: ILaunchTab | null;
-  /** Seconds to wait for the server to run. */
-  timeout: number;
-  /**
-   * Seconds after the hub accepted the start during which a bare `stopped`
-   * is taken as "not started yet" (see `IStatusWatchOptions.stoppedGrace`).
-   */
-  stoppedGrace?: number;
-  /** First and longest interval between status checks, in ms. */
-  pollInterval?: { first: number; max: number };
-  /** Consecutive failed status checks tolerated for transient errors. */
-  maxTransientErrors?: number;
-  trans?: TranslationBundle;
-}
 
 /**
  * One server start. Call `run()` once.
@@ -196,15 +163,18 @@ export class Launch implements ILaunch, IDisposable {
   private _follow(statusUrl: string, user: string, server: string): void {
     const options = this._options;
     const remaining = options.timeout * 1000 - (Date.now() - this._startedAt);
-    this._timer = setTimeout(() => {
-      this._finish(
-        'timeout',
-        new LaunchError(
+    this._timer = setTimeout(
+      () => {
+        this._finish(
           'timeout',
-          this._trans.__('The server did not start in time.')
-        )
-      );
-    }, Math.max(0, remaining));
+          new LaunchError(
+            'timeout',
+            this._trans.__('The server did not start in time.')
+          )
+        );
+      },
+      Math.max(0, remaining)
+    );
     this._watch = new StatusWatch(
       {
         client: options.client,

@@ -6,11 +6,12 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import type { IHubConnection } from '../connection/types';
-import { ILaunchOptions, Launch } from './launch';
+import { Launch } from './launch';
 import { planLaunch } from './plan';
 import {
   ILaunch,
   ILaunches,
+  ILaunchOptions,
   ILaunchResult,
   IStartArgs,
   IStartOptions

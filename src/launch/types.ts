@@ -1,9 +1,15 @@
 /**
  * The launches' contract: what a view or another extension sees of a start.
  */
+import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal } from '@lumino/signaling';
 
-import type { IProgressEvent, IUserOptions, StopResult } from '../hub';
+import type {
+  IHubClient,
+  IProgressEvent,
+  IUserOptions,
+  StopResult
+} from '../hub';
 import type { LaunchError } from './errors';
 
 /**
@@ -123,4 +129,32 @@ export interface ILaunches {
    * options), else why the launch failed.
    */
   start(args: IStartArgs, options?: IStartOptions): Promise<ILaunchResult>;
+}
+
+/**
+ * How to run a launch.
+ */
+export interface ILaunchOptions {
+  /** The client for the hub. */
+  client: IHubClient;
+  /** User options (merged over the client's defaults by the client). */
+  options: IUserOptions;
+  /** What the user calls this launch (preset title or server name). */
+  label: string;
+  /** What it was started with (default: nothing). */
+  args?: IStartArgs;
+  /** The tab it lands in, opened by the view. */
+  tab?: ILaunchTab | null;
+  /** Seconds to wait for the server to run. */
+  timeout: number;
+  /**
+   * Seconds after the hub accepted the start during which a bare `stopped`
+   * is taken as "not started yet" (see `IStatusWatchOptions.stoppedGrace`).
+   */
+  stoppedGrace?: number;
+  /** First and longest interval between status checks, in ms. */
+  pollInterval?: { first: number; max: number };
+  /** Consecutive failed status checks tolerated for transient errors. */
+  maxTransientErrors?: number;
+  trans?: TranslationBundle;
 }

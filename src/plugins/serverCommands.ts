@@ -10,13 +10,16 @@ import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { CommandIDs } from '../commandIds';
-import { serverState } from '../servers/state';
 import { INFDIServers } from '../tokens';
 import { openInNewTab } from '../widgets/browserTab';
 import { showLogs } from '../widgets/logsDialog';
 import { notify } from '../widgets/notify';
+// Small modules: loading them lazily would only delay the first command.
+/* eslint-disable jupyter/prefer-lazy-imports */
+import { serverState } from '../servers/state';
 import { pickServer } from '../widgets/pickServer';
 import { displayName, stateLabel } from '../widgets/serverLabels';
+/* eslint-enable jupyter/prefer-lazy-imports */
 
 const SERVER_ARG = {
   type: 'object',

@@ -82,10 +82,7 @@ export class LaunchActions {
   }
 
   /** Show a stopped server's logs. */
-  logs(
-    launch: ILaunch,
-    error: LaunchError
-  ): Notification.IAction {
+  logs(launch: ILaunch, error: LaunchError): Notification.IAction {
     return {
       label: this._trans.__('Show logs'),
       caption: this._trans.__('Show the last log lines of %1', launch.label),

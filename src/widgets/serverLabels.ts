@@ -21,7 +21,10 @@ export function displayName(
 /**
  * What a server is doing, in words.
  */
-export function stateLabel(state: ServerState, trans: TranslationBundle): string {
+export function stateLabel(
+  state: ServerState,
+  trans: TranslationBundle
+): string {
   switch (state) {
     case 'running':
       return trans.__('running');
