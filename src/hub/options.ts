@@ -8,7 +8,12 @@ import { isRecord } from './guards';
 /**
  * The kinds of server the hub can start.
  */
-export type ServerOption = 'default' | 'custom' | 'repo2docker';
+export const SERVER_OPTIONS = ['default', 'custom', 'repo2docker'] as const;
+
+/**
+ * A kind of server the hub can start.
+ */
+export type ServerOption = (typeof SERVER_OPTIONS)[number];
 
 /**
  * Repository providers repo2docker accepts on Jupyter4NFDI.
@@ -38,8 +43,18 @@ export interface IRepo2DockerOptions {
   repourl?: string;
   reporef?: string;
   repopath?: string;
-  repopathtype?: 'file' | 'url';
+  repopathtype?: RepoPathType;
 }
+
+/**
+ * What a repo2docker path to open is: a file in the repository or a URL path.
+ */
+export const REPO_PATH_TYPES = ['file', 'url'] as const;
+
+/**
+ * A repo2docker path type.
+ */
+export type RepoPathType = (typeof REPO_PATH_TYPES)[number];
 
 /**
  * User options as the start API takes them.
@@ -139,12 +154,13 @@ export function validateOptions(
 ): IOptionsProblem[] {
   const problems: IOptionsProblem[] = [];
   const option = options.option;
-  if (option !== 'default' && option !== 'custom' && option !== 'repo2docker') {
+  if (!(SERVER_OPTIONS as readonly unknown[]).includes(option)) {
     problems.push({
       field: 'option',
       message: trans.__(
-        'Unknown server option "%1": use default, custom or repo2docker.',
-        String(option)
+        'Unknown server option "%1": use %2.',
+        String(option),
+        SERVER_OPTIONS.join(', ')
       )
     });
   }
@@ -180,12 +196,14 @@ export function validateOptions(
     }
     if (
       repo.repopathtype !== undefined &&
-      repo.repopathtype !== 'file' &&
-      repo.repopathtype !== 'url'
+      !(REPO_PATH_TYPES as readonly unknown[]).includes(repo.repopathtype)
     ) {
       problems.push({
         field: 'repo2docker.repopathtype',
-        message: trans.__('The path type must be "file" or "url".')
+        message: trans.__(
+          'The path type must be one of: %1.',
+          REPO_PATH_TYPES.join(', ')
+        )
       });
     }
   }
