@@ -9,4 +9,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"
 
 cd "$ROOT"
+echo "  … Starting the local hub (it prints the URL and the login when ready; Ctrl-C stops it)"
 exec "$ROOT/.venv/bin/python" hub/localhub.py --preset-token "$@"
