@@ -109,6 +109,10 @@ test('a hub that allows this origin: the tile opens the new server on the hub', 
       (url.pathname.startsWith(serverPath) || url.pathname === '/hub/login'),
     { timeout: LONG }
   );
+  // The toast closes by itself 8 s after the tab lands: look at it first.
+  await expect(
+    toast(page, 'Minimal Notebook is running. It opened in a new tab.')
+  ).toBeVisible({ timeout: LONG });
   const landed = new URL(tab.url());
   if (landed.pathname === '/hub/login') {
     // next= is the hub's OAuth step for that server (which redirects to it).
@@ -125,10 +129,6 @@ test('a hub that allows this origin: the tile opens the new server on the hub', 
   );
   await waitForLab(tab);
   expect((await corsHub.servers())[server.name].ready).toBe(true);
-
-  await expect(
-    toast(page, 'Minimal Notebook is running. It opened in a new tab.')
-  ).toBeVisible({ timeout: LONG });
 });
 
 test('a hub that does not allow this origin: a CORS block, no tab left', async ({

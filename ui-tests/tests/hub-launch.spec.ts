@@ -69,6 +69,11 @@ test.describe('Same-origin launch', () => {
     await tab.waitForURL(url => url.href.startsWith(serverLab), {
       timeout: LONG
     });
+    // The notification in the first tab says so (it closes by itself 8 s
+    // after the tab lands: look at it first).
+    await expect(
+      toast(page, 'Minimal Notebook is running. It opened in a new tab.')
+    ).toBeVisible({ timeout: LONG });
     await waitForLab(tab);
     await expect(tab.locator('#jp-main-dock-panel')).toBeVisible();
     expect(
@@ -76,11 +81,6 @@ test.describe('Same-origin launch', () => {
         () => (window as any).jupyterapp.serviceManager.serverSettings.baseUrl
       )
     ).toBe(`${hub.url}user/${DEMO_USER}/${name}/`);
-
-    // The notification in the first tab says so.
-    await expect(
-      toast(page, 'Minimal Notebook is running. It opened in a new tab.')
-    ).toBeVisible({ timeout: LONG });
 
     // The hub has it running, with the preset's image.
     const model = (await hub.servers())[name];
@@ -281,10 +281,11 @@ test.describe('Failing and slow servers', () => {
           url.href.startsWith(`${hub.url}user/${DEMO_USER}/${server.name}/lab`),
         { timeout: LONG }
       );
-      await waitForLab(tab);
+      // The toast closes by itself 8 s after the tab lands: look at it first.
       await expect(
         toast(page, 'Slow image test is running. It opened in a new tab.')
       ).toBeVisible({ timeout: LONG });
+      await waitForLab(tab);
       expect((await hub.servers())[server.name]).toMatchObject({
         ready: true,
         user_options: { custom: { customimage: 'local/slow:8' } }

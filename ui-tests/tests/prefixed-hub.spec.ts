@@ -61,10 +61,11 @@ test('under a base URL, with the hub quirks: start, land, stop, delete', async (
     url => url.href.startsWith(`${hub.url}user/${DEMO_USER}/${name}/lab`),
     { timeout: LONG }
   );
-  await waitForLab(tab);
+  // The toast closes by itself 8 s after the tab lands: look at it first.
   await expect(
     toast(page, 'Minimal Notebook is running. It opened in a new tab.')
   ).toBeVisible({ timeout: LONG });
+  await waitForLab(tab);
   await tab.close();
 
   // Stop and delete from the sidebar.
