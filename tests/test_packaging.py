@@ -1,18 +1,29 @@
-"""The extension installs the way users install it: `pip install .` from a
-clean source tree into a new virtualenv gives an enabled, loadable
-labextension."""
+"""The extension builds and installs the way it is released and installed:
+`python -m build` of a clean source tree gives an sdist and a wheel that pass
+`twine check` and carry the prebuilt labextension, and `pip install` of that
+wheel into a new virtualenv gives an enabled, loadable labextension."""
 
+import email
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 JUPYTERLAB = "jupyterlab==4.6.4"
+NAME = "jupyterlab-nfdi-launcher"
+# package.json's version, as Python spells it (0.2.0-alpha.1 is 0.2.0a1)
+VERSION = str(Version(json.loads((ROOT / "package.json").read_text())["version"]))
+# Where the wheel puts the labextension (under <name>-<version>.data/data/).
+SHARE = f"share/jupyter/labextensions/{NAME}"
 
 
 def run(*args, cwd=None, env=None):
@@ -52,17 +63,91 @@ def source_tree(tmp_path_factory):
     return target
 
 
+def only(paths):
+    paths = list(paths)
+    assert len(paths) == 1, paths
+    return paths[0]
+
+
 @pytest.fixture(scope="module")
-def installed(source_tree, tmp_path_factory):
-    """A new virtualenv with JupyterLab and `pip install <source>`."""
+def dist(source_tree, tmp_path_factory):
+    """`python -m build` of the source tree, as a release is built: the sdist
+    (with the production build of the labextension), then the wheel from it."""
+    out = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "build", "--outdir", out, source_tree)
+    return only(out.glob("*.tar.gz")), only(out.glob("*.whl"))
+
+
+@pytest.fixture(scope="module")
+def wheel_files(dist):
+    """The wheel's file names, the labextension's relative to its folder."""
+    with zipfile.ZipFile(dist[1]) as wheel:
+        names = wheel.namelist()
+    prefix = f"{NAME.replace('-', '_')}-{VERSION}.data/data/{SHARE}/"
+    return names, {n[len(prefix) :] for n in names if n.startswith(prefix)}
+
+
+@pytest.fixture(scope="module")
+def installed(dist, tmp_path_factory):
+    """A new virtualenv with JupyterLab and `pip install <the wheel>`."""
     venv = tmp_path_factory.mktemp("venv") / "env"
     run(sys.executable, "-m", "venv", venv)
     python = venv / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"
-    run(python, "-m", "pip", "install", "--quiet", JUPYTERLAB, env=env)
-    run(python, "-m", "pip", "install", "--quiet", source_tree, env=env)
+    run(python, "-m", "pip", "install", "--quiet", JUPYTERLAB, dist[1], env=env)
     return venv, env
+
+
+def test_twine_check_passes_on_the_sdist_and_the_wheel(dist):
+    output = run(sys.executable, "-m", "twine", "check", "--strict", *dist)
+    assert output.count("PASSED") == 2, output
+
+
+def test_both_are_named_with_the_version_from_package_json(dist):
+    sdist, wheel = dist
+    assert sdist.name == f"{NAME.replace('-', '_')}-{VERSION}.tar.gz"
+    assert wheel.name == f"{NAME.replace('-', '_')}-{VERSION}-py3-none-any.whl"
+
+
+def test_wheel_metadata_is_complete(dist):
+    with zipfile.ZipFile(dist[1]) as wheel:
+        metadata = email.message_from_bytes(
+            wheel.read(f"{NAME.replace('-', '_')}-{VERSION}.dist-info/METADATA")
+        )
+    assert metadata["Name"] == NAME
+    assert metadata["Version"] == VERSION
+    assert metadata["Summary"]
+    assert metadata["Description-Content-Type"] == "text/markdown"
+    assert metadata["Requires-Python"]
+    assert metadata["Author"]
+    assert metadata.get_all("Keywords")
+    urls = dict(u.split(", ", 1) for u in metadata.get_all("Project-URL"))
+    assert {"Homepage", "Repository", "Bug Tracker"} <= set(urls), urls
+    classifiers = metadata.get_all("Classifier")
+    assert "License :: OSI Approved :: BSD License" in classifiers
+    assert "Framework :: Jupyter :: JupyterLab :: Extensions :: Prebuilt" in classifiers
+    assert any(c.startswith("Programming Language :: Python :: 3.") for c in classifiers)
+
+
+def test_wheel_has_the_labextension_its_schema_and_a_production_build(wheel_files):
+    names, labextension = wheel_files
+    assert "package.json" in labextension, names
+    assert "install.json" in labextension, names
+    assert f"schemas/{NAME}/plugin.json" in labextension, names
+    assert any(re.fullmatch(r"static/remoteEntry\.\w+\.js", n) for n in labextension), names
+    # A production bundle is minified: no source maps shipped beside it.
+    assert not [n for n in labextension if n.endswith(".js.map")]
+
+
+def test_sdist_has_the_built_labextension_and_no_local_folders(dist):
+    """So that `pip install` of the sdist needs no Node.js."""
+    with tarfile.open(dist[0]) as sdist:
+        names = [n.split("/", 1)[1] for n in sdist.getnames() if "/" in n]
+    assert "jupyterlab_nfdi_launcher/labextension/package.json" in names
+    assert "package.json" in names and "schema/plugin.json" in names
+    for folder in ("node_modules/", ".venv/", "hub/node_modules/", "ui-tests/node_modules/"):
+        assert not [n for n in names if n.startswith(folder)], folder
 
 
 def test_labextension_is_listed_enabled_and_ok(installed):
