@@ -39,7 +39,7 @@ export function StartForm(props: IStartFormProps): JSX.Element {
   const [draft, setDraft] = React.useState<IUserOptions>(() => ({
     ...props.defaults,
     custom: { ...props.defaults.custom },
-    repo2docker: { ...props.defaults.repo2docker }
+    repo2docker: { repotype: 'gh', ...props.defaults.repo2docker }
   }));
   const [problems, setProblems] = React.useState<IOptionsProblem[]>([]);
 
