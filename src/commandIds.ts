@@ -10,6 +10,10 @@ export namespace CommandIDs {
   export const stop = 'nfdi:stop';
   /** Stop a server and delete its configuration: arg `server` (`delete` is a reserved word). */
   export const deleteServer = 'nfdi:delete';
+  /** Start a stopped configuration again with its saved options: arg `server`. */
+  export const startAgain = 'nfdi:start-again';
+  /** Copy the hub's direct launch link of a repo2docker preset or server: arg `preset` or `server`. */
+  export const copyLaunchLink = 'nfdi:copy-launch-link';
   /** Show a stopped server's exit code and logs: arg `server`. */
   export const showLogs = 'nfdi:show-logs';
   /** Set the API token: arg `token` (asks without it). */

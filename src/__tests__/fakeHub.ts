@@ -29,6 +29,8 @@ export function makeHub(
     launchers: [],
     openInNewTab: true,
     startTimeout: 600,
+    serverLifetime: 3600,
+    lifetimeWarning: 10,
     ...options.settings
   };
   const defaultOptions = mergeOptions(

@@ -33,6 +33,13 @@ export interface INFDISettings {
   openInNewTab: boolean;
   /** Seconds to wait for a server to start. */
   startTimeout: number;
+  /**
+   * Seconds the hub keeps a server started through its start API
+   * (0: no limit).
+   */
+  serverLifetime: number;
+  /** Minutes before that end to warn (0: no warning). */
+  lifetimeWarning: number;
 }
 
 /**
@@ -45,6 +52,8 @@ export function readSettings(
   const raw = isRecord(composite) ? composite : {};
   const launchers = Array.isArray(raw.launchers) ? raw.launchers : [];
   const timeout = Number(raw.startTimeout);
+  const lifetime = Number(raw.serverLifetime ?? 3600);
+  const warning = Number(raw.lifetimeWarning ?? 10);
   return {
     hubUrl: typeof raw.hubUrl === 'string' ? raw.hubUrl.trim() : '',
     token: typeof raw.token === 'string' ? raw.token.trim() : '',
@@ -60,6 +69,9 @@ export function readSettings(
         options: isRecord(entry.options) ? (entry.options as IUserOptions) : {}
       })),
     openInNewTab: raw.openInNewTab !== false,
-    startTimeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 600
+    startTimeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 600,
+    serverLifetime:
+      Number.isFinite(lifetime) && lifetime >= 0 ? Math.floor(lifetime) : 3600,
+    lifetimeWarning: Number.isFinite(warning) && warning >= 0 ? warning : 10
   };
 }

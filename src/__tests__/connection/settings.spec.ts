@@ -14,7 +14,9 @@ describe('readSettings', () => {
         }
       ],
       openInNewTab: false,
-      startTimeout: 120
+      startTimeout: 120,
+      serverLifetime: 30,
+      lifetimeWarning: 0
     });
     expect(settings).toEqual({
       hubUrl: 'https://hub.example.org',
@@ -28,7 +30,9 @@ describe('readSettings', () => {
         }
       ],
       openInNewTab: false,
-      startTimeout: 120
+      startTimeout: 120,
+      serverLifetime: 30,
+      lifetimeWarning: 0
     });
   });
 
@@ -40,12 +44,16 @@ describe('readSettings', () => {
         { title: '  ' },
         { title: 'Ok' }
       ],
-      startTimeout: -1
+      startTimeout: -1,
+      serverLifetime: -5,
+      lifetimeWarning: 'soon'
     } as any);
     expect(settings.launchers).toEqual([
       { title: 'Ok', caption: '', options: {} }
     ]);
     expect(settings.startTimeout).toBe(600);
+    expect(settings.serverLifetime).toBe(3600);
+    expect(settings.lifetimeWarning).toBe(10);
     expect(settings.openInNewTab).toBe(true);
     expect(settings.hubUrl).toBe('');
   });
