@@ -1,6 +1,8 @@
 export * from './client';
 export * from './errors';
 export * from './events';
+export * from './flavors';
+export * from './launchLink';
 export { parseRetryAfter } from './messages';
 export * from './models';
 export * from './options';

@@ -83,12 +83,16 @@ export interface IServerModel {
  * One flavor of a system, from `GET /hub/api/outpostflavors`.
  */
 export interface IFlavor {
-  /** Human-readable name, e.g. `m1 (2 GB, 1 vCPU)`. */
+  /** Human-readable name, e.g. `m1 (2 GB, 1 vCPU)` (the flavor's key if none). */
   displayName: string;
-  /** How many servers of this flavor may run (-1 or absent: no limit). */
+  /** What it is for, as plain text (may be empty). */
+  description: string;
+  /** How many servers of this flavor may run; `null`: no limit known. */
   max: number | null;
-  /** How many run now. */
+  /** How many run now; `null`: unknown. */
   current: number | null;
+  /** The longest a server of this flavor runs, in seconds; `null`: unknown. */
+  runtime: number | null;
 }
 
 /**

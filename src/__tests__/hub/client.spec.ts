@@ -600,8 +600,10 @@ describe('HubClient', () => {
         'JSC-Cloud': {
           m1: {
             displayName: 'm1 (2 GB, 1 vCPU)',
+            description: '',
             max: 10,
-            current: 2
+            current: 2,
+            runtime: 8 * 3600
           }
         }
       });
