@@ -18,7 +18,9 @@ const defaultTrans = () => nullTranslator.load('jupyterlab_nfdi_launcher');
  */
 export function isFlavorFull(flavor: IFlavor): boolean {
   return (
-    flavor.max !== null && flavor.current !== null && flavor.current >= flavor.max
+    flavor.max !== null &&
+    flavor.current !== null &&
+    flavor.current >= flavor.max
   );
 }
 

@@ -83,9 +83,7 @@ function repositorySpec(type: string, repourl: string): string | null {
     .split('/')
     .filter(segment => segment !== '');
   if (type === 'gl') {
-    return segments.length >= 2
-      ? encodeURIComponent(segments.join('/'))
-      : null;
+    return segments.length >= 2 ? encodeURIComponent(segments.join('/')) : null;
   }
   return segments.length === 2
     ? segments.map(segment => encodeURIComponent(segment)).join('/')
