@@ -27,6 +27,7 @@ export function makeHub(
     token,
     defaultOptions: {},
     launchers: [],
+    systems: {},
     openInNewTab: true,
     startTimeout: 600,
     serverLifetime: 3600,

@@ -3,7 +3,7 @@
  */
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { isRecord, IUserOptions } from '../hub';
+import { isRecord, IUserOptions, Systems, systemsFromList } from '../hub';
 
 /**
  * A launcher preset: one launcher tile.
@@ -29,6 +29,11 @@ export interface INFDISettings {
   defaultOptions: IUserOptions;
   /** Launcher presets. */
   launchers: ILauncherPreset[];
+  /**
+   * The systems and flavors to offer when the hub does not list its own
+   * (empty: the user types them).
+   */
+  systems: Systems;
   /** Open a started server in a new browser tab. */
   openInNewTab: boolean;
   /** Seconds to wait for a server to start. */
@@ -68,6 +73,7 @@ export function readSettings(
         caption: typeof entry.caption === 'string' ? entry.caption : '',
         options: isRecord(entry.options) ? (entry.options as IUserOptions) : {}
       })),
+    systems: systemsFromList(raw.systems),
     openInNewTab: raw.openInNewTab !== false,
     startTimeout: Number.isFinite(timeout) && timeout > 0 ? timeout : 600,
     serverLifetime:

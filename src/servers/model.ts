@@ -19,6 +19,7 @@ import {
   Systems
 } from '../hub';
 import { compareServers, CONFIGURATION_LIMIT } from './state';
+import { HubSystems } from './systems';
 import { ConnectionState, IServersModel } from './types';
 
 /**
@@ -69,7 +70,7 @@ export class ServersModel implements IServersModel, IDisposable {
 
   /** The systems and flavors the hub offers, if it says. */
   get systems(): Systems | null {
-    return this._systems;
+    return this._systems.systems;
   }
 
   /** The most server configurations the user may have. */
@@ -191,8 +192,7 @@ export class ServersModel implements IServersModel, IDisposable {
   private _reset(): void {
     this._user = null;
     this._servers = [];
-    this._systems = null;
-    this._systemsAsked = false;
+    this._systems = new HubSystems();
     this._error = null;
     const client = this._hub.client;
     this._client = client;
@@ -239,10 +239,7 @@ export class ServersModel implements IServersModel, IDisposable {
       this._connection = 'connected';
       this._problem = null;
       this._error = null;
-      if (!this._systemsAsked) {
-        this._systemsAsked = true;
-        this._systems = await client.systems().catch(() => null);
-      }
+      await this._systems.refresh(client);
     } catch (error) {
       if (client !== this._hub.client) {
         return;
@@ -271,6 +268,5 @@ export class ServersModel implements IServersModel, IDisposable {
   private _error: HubError | null = null;
   private _user: IHubUser | null = null;
   private _servers: IServerModel[] = [];
-  private _systems: Systems | null = null;
-  private _systemsAsked = false;
+  private _systems = new HubSystems();
 }

@@ -13,6 +13,7 @@ describe('readSettings', () => {
           options: { option: 'custom', custom: { customimage: 'x' } }
         }
       ],
+      systems: { 'JSC-Cloud': { l2: 'Large' } },
       openInNewTab: false,
       startTimeout: 120,
       serverLifetime: 30,
@@ -29,6 +30,17 @@ describe('readSettings', () => {
           options: { option: 'custom', custom: { customimage: 'x' } }
         }
       ],
+      systems: {
+        'JSC-Cloud': {
+          l2: {
+            displayName: 'Large',
+            description: '',
+            max: null,
+            current: null,
+            runtime: null
+          }
+        }
+      },
       openInNewTab: false,
       startTimeout: 120,
       serverLifetime: 30,
@@ -56,5 +68,7 @@ describe('readSettings', () => {
     expect(settings.lifetimeWarning).toBe(10);
     expect(settings.openInNewTab).toBe(true);
     expect(settings.hubUrl).toBe('');
+    // No list of systems: the user types system and flavor.
+    expect(settings.systems).toEqual({});
   });
 });

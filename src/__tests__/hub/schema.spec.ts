@@ -57,4 +57,14 @@ describe('the settings schema and the client agree', () => {
     }
     expect(defaults.custom).toEqual(DEFAULT_USER_OPTIONS.custom);
   });
+
+  it('on the systems offered when the hub lists none', () => {
+    const systems = schema.properties.systems.default;
+    // The documented Jupyter4NFDI systems, the default one among them.
+    expect(Object.keys(systems).sort()).toEqual(['JSC-Cloud', 'deNBI-Cloud']);
+    expect(
+      systems[DEFAULT_USER_OPTIONS.system!][DEFAULT_USER_OPTIONS.flavor!]
+    ).toBeTruthy();
+    expect(Object.keys(systems['JSC-Cloud'])).toEqual(['m1', 'l1', 'l2']);
+  });
 });
