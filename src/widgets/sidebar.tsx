@@ -64,6 +64,7 @@ export class NFDISidebar extends ReactWidget {
                   key={JSON.stringify(this._hub.settings.defaultOptions)}
                   defaults={this._hub.defaultOptions}
                   systems={this._model.systems}
+                  fallbackSystems={this._hub.settings.systems}
                   blocked={
                     this._model.atLimit
                       ? trans.__(

@@ -7,6 +7,7 @@ import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import {
+  flavorProblem,
   IOptionsProblem,
   IUserOptions,
   MAX_NAME_LENGTH,
@@ -15,6 +16,8 @@ import {
   Systems,
   validateOptions
 } from '../hub';
+import { SystemFields } from './flavorPicker';
+import { SelectField, TextField } from './formFields';
 
 /**
  * Props of the start form.
@@ -24,6 +27,8 @@ export interface IStartFormProps {
   defaults: IUserOptions;
   /** Systems and flavors the hub offers; `null`: the hub does not say. */
   systems: Systems | null;
+  /** Systems and flavors to offer when the hub does not say (settings). */
+  fallbackSystems?: Systems;
   /** Why starting is not possible now (e.g. the limit), or null. */
   blocked: string | null;
   trans: TranslationBundle;
@@ -43,17 +48,9 @@ export function StartForm(props: IStartFormProps): JSX.Element {
   }));
   const [problems, setProblems] = React.useState<IOptionsProblem[]>([]);
 
-  const systems = props.systems ?? {};
-  const systemNames = Object.keys(systems);
-  const system = draft.system ?? '';
-  if (system && !systemNames.includes(system)) {
-    systemNames.push(system);
-  }
-  const flavors = systems[system] ?? {};
-  const flavorNames = Object.keys(flavors);
-  if (draft.flavor && !flavorNames.includes(draft.flavor)) {
-    flavorNames.push(draft.flavor);
-  }
+  // The hub's list changes under the form (usage, flavors that go away):
+  // whether the choice can start is checked at every render.
+  const offerProblem = flavorProblem(draft, props.systems, trans);
 
   const update = (change: IUserOptions) => {
     setDraft(current => ({ ...current, ...change }));
@@ -63,13 +60,14 @@ export function StartForm(props: IStartFormProps): JSX.Element {
     update({ repo2docker: { ...draft.repo2docker, ...change } });
 
   const problemFor = (field: string) =>
-    problems.find(p => p.field === field)?.message ?? null;
+    problems.find(p => p.field === field)?.message ??
+    (offerProblem?.field === field ? offerProblem.message : null);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const found = validateOptions(draft, trans);
     setProblems(found);
-    if (found.length === 0 && !props.blocked) {
+    if (found.length === 0 && !offerProblem && !props.blocked) {
       props.onStart(draft);
     }
   };
@@ -134,55 +132,15 @@ export function StartForm(props: IStartFormProps): JSX.Element {
             />
           </>
         )}
-        {props.systems ? (
-          <>
-            <SelectField
-              label={trans.__('System')}
-              name="system"
-              value={system}
-              choices={systemNames.map(name => [name, name])}
-              problem={problemFor('system')}
-              onChange={next => {
-                const nextFlavors = Object.keys(systems[next] ?? {});
-                update({
-                  system: next,
-                  flavor: nextFlavors.includes(draft.flavor ?? '')
-                    ? draft.flavor
-                    : (nextFlavors[0] ?? draft.flavor)
-                });
-              }}
-            />
-            <SelectField
-              label={trans.__('Flavor')}
-              name="flavor"
-              value={draft.flavor ?? ''}
-              choices={flavorNames.map(name => [
-                name,
-                flavors[name]?.displayName ?? name
-              ])}
-              problem={problemFor('flavor')}
-              onChange={value => update({ flavor: value })}
-            />
-          </>
-        ) : (
-          // The hub does not list its systems: the user names them.
-          <>
-            <TextField
-              label={trans.__('System')}
-              name="system"
-              value={system}
-              problem={problemFor('system')}
-              onChange={value => update({ system: value })}
-            />
-            <TextField
-              label={trans.__('Flavor')}
-              name="flavor"
-              value={draft.flavor ?? ''}
-              problem={problemFor('flavor')}
-              onChange={value => update({ flavor: value })}
-            />
-          </>
-        )}
+        <SystemFields
+          hubSystems={props.systems}
+          fallback={props.fallbackSystems ?? {}}
+          system={draft.system ?? ''}
+          flavor={draft.flavor ?? ''}
+          problemFor={problemFor}
+          trans={trans}
+          onChange={update}
+        />
         <TextField
           label={trans.__('Name')}
           name="name"
@@ -204,76 +162,5 @@ export function StartForm(props: IStartFormProps): JSX.Element {
         )}
       </form>
     </section>
-  );
-}
-
-/**
- * A labelled field with the reason it was refused, if it was.
- */
-function Field(props: {
-  label: string;
-  problem?: string | null;
-  children: React.ReactNode;
-}): JSX.Element {
-  return (
-    <label className="jp-nfdi-field">
-      <span>{props.label}</span>
-      {props.children}
-      {props.problem && (
-        <span className="jp-nfdi-field-problem" role="alert">
-          {props.problem}
-        </span>
-      )}
-    </label>
-  );
-}
-
-function TextField(props: {
-  label: string;
-  name: string;
-  value: string;
-  placeholder?: string;
-  maxLength?: number;
-  problem?: string | null;
-  onChange: (value: string) => void;
-}): JSX.Element {
-  return (
-    <Field label={props.label} problem={props.problem}>
-      <input
-        className="jp-mod-styled"
-        name={props.name}
-        value={props.value}
-        placeholder={props.placeholder}
-        maxLength={props.maxLength}
-        onChange={event => props.onChange(event.target.value)}
-      />
-    </Field>
-  );
-}
-
-function SelectField(props: {
-  label: string;
-  name: string;
-  value: string;
-  /** `[value, label]` pairs. */
-  choices: ReadonlyArray<readonly [string, string]>;
-  problem?: string | null;
-  onChange: (value: string) => void;
-}): JSX.Element {
-  return (
-    <Field label={props.label} problem={props.problem}>
-      <select
-        className="jp-mod-styled"
-        name={props.name}
-        value={props.value}
-        onChange={event => props.onChange(event.target.value)}
-      >
-        {props.choices.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </Field>
   );
 }
