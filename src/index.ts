@@ -1,5 +1,6 @@
 import { hubPlugin } from './plugins/hub';
 import { launcherPlugin } from './plugins/launcher';
+import { linkCommandsPlugin } from './plugins/linkCommands';
 import { palettePlugin } from './plugins/palette';
 import { serverCommandsPlugin } from './plugins/serverCommands';
 import { serversPlugin } from './plugins/servers';
@@ -26,5 +27,6 @@ export default [
   tokenCommandsPlugin,
   sidebarPlugin,
   launcherPlugin,
-  palettePlugin
+  palettePlugin,
+  linkCommandsPlugin
 ];

@@ -3,6 +3,7 @@
  */
 import { nullTranslator } from '@jupyterlab/translation';
 
+import { INFDISettings } from '../../connection/settings';
 import { IHubConnection } from '../../connection/types';
 import { ServersModel } from '../../servers/model';
 import { makeHub } from '../fakeHub';
@@ -102,13 +103,18 @@ export function serverList(...servers: Record<string, unknown>[]): IFakeAnswer {
  */
 export function setup(
   answers: (IFakeAnswer | Error)[],
-  options: { currentServer?: string | null; token?: string } = {}
+  options: {
+    currentServer?: string | null;
+    token?: string;
+    settings?: Partial<INFDISettings>;
+  } = {}
 ): { fake: FakeFetch; hub: IHubConnection; model: ServersModel } {
   const fake = new FakeFetch().answer(...answers);
   const current = options.currentServer ?? null;
   const hub = makeHub(fake, {
     hubUrl: HUB,
     token: options.token,
+    settings: options.settings,
     currentServer: current === null ? null : { user: 'alice', server: current }
   });
   // Long enough that only the refreshes a test asks for happen.
