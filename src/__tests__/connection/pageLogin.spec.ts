@@ -9,6 +9,7 @@ import { Signal } from '@lumino/signaling';
 
 import { HubConnection, IPageLocation } from '../../connection/connection';
 import { missingScopes } from '../../hub';
+import { ServersModel } from '../../servers/model';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
 
 class FakeSettings {
@@ -109,6 +110,39 @@ describe('HubConnection under a hub', () => {
     expect(fake.calls[1].url).not.toContain(PAGE_TOKEN);
     // And it is never saved into the settings.
     expect(settings.composite.token).toBeUndefined();
+  });
+
+  it("the servers model lists the user's servers with the hub login", async () => {
+    const { hub, fake } = connect(
+      {},
+      SPAWNED,
+      ZERO_CONFIG,
+      ZERO_CONFIG,
+      {
+        status: 200,
+        body: {
+          name: 'alice',
+          servers: {
+            x1: {
+              name: 'x1',
+              ready: true,
+              pending: null,
+              url: '/jhub/user/alice/x1/'
+            }
+          }
+        }
+      },
+      { status: 404, body: { status: 404 } }
+    );
+    const model = new ServersModel(hub, { refreshInterval: 60 * 1000 });
+    expect(model.connection).toBe('unconfigured');
+    await hub.ready;
+    expect(model.connection).toBe('checking');
+    await model.refresh();
+    expect(model.connection).toBe('connected');
+    expect(model.servers.map(s => s.name)).toEqual(['x1']);
+    expect(new Set(tokensSent(fake))).toEqual(new Set([`token ${PAGE_TOKEN}`]));
+    model.dispose();
   });
 
   it('asks nothing more about a token in the settings when the hub login is enough', async () => {
