@@ -77,6 +77,9 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
             ? trans.__('The hub refused the token.')
             : trans.__('The hub could not be reached.')}{' '}
           {model.problem}
+          {model.error?.kind === 'auth' && hub.tokenSource === 'page'
+            ? ` ${trans.__("This JupyterLab's hub login may have expired: reload the page to log in again, or paste an API token below.")}`
+            : null}
         </p>
       );
       break;

@@ -179,6 +179,24 @@ describe('The token in use and its scopes', () => {
     );
   });
 
+  it('when the hub refuses the hub login, says to reload or paste a token', async () => {
+    const made = setup([
+      {
+        status: 403,
+        body: { status: 403, message: 'Missing or invalid credentials.' }
+      }
+    ]);
+    model = made.model;
+    await model.refresh();
+    const hub = withLogin(made.hub, { tokenSource: 'page' });
+    render(section(hub, model));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('The hub refused the token.');
+    expect(alert.textContent).toContain(
+      "This JupyterLab's hub login may have expired: reload the page to log in again, or paste an API token below."
+    );
+  });
+
   it('says the hub login is being checked', () => {
     const made = setup([], { token: '' });
     model = made.model;
