@@ -9,7 +9,12 @@ import { startCommandPlugin } from './plugins/startCommand';
 import { tokenCommandsPlugin } from './plugins/tokenCommands';
 
 export { CommandIDs } from './commandIds';
-export type { IHubConnection, IHubServer } from './connection/types';
+export type {
+  IHubConnection,
+  IHubServer,
+  TokenCheck,
+  TokenSource
+} from './connection/types';
 export * from './connection/settings';
 export * from './hub';
 export { nfdiIcon } from './icons';

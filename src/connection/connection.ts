@@ -1,25 +1,36 @@
 /**
- * The hub connection: follows the settings and rebuilds the client.
+ * The hub connection: follows the settings, decides which token to use and
+ * rebuilds the client.
+ *
+ * Under a hub, this JupyterLab's own hub login (the page's OAuth token) is
+ * tried first: if `GET /hub/api/user` shows it may list and start the
+ * user's servers, nothing needs to be pasted. The page token is sent only to
+ * the hub this JupyterLab runs under, on this page's origin, and is never
+ * saved into the settings.
  */
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import {
+  canManageServers,
   DEFAULT_USER_OPTIONS,
+  FetchFunction,
   HubClient,
   HubError,
   IHubClient,
+  IServerGrants,
   IUserOptions,
   mergeOptions,
   resolveHubUrl
 } from '../hub';
 import { INFDISettings, readSettings } from './settings';
-import { IHubConnection, IHubServer } from './types';
+import { checkToken, chooseToken } from './tokenChoice';
+import { IHubConnection, IHubServer, TokenCheck, TokenSource } from './types';
 
 /**
  * Where this JupyterLab is: the hub part of `JupyterFrontEnd.IPaths['urls']`
- * (empty outside a hub) and the page's origin.
+ * (empty outside a hub), the page's origin and its own token.
  */
 export interface IPageLocation {
   urls: {
@@ -30,20 +41,30 @@ export interface IPageLocation {
   };
   /** The origin of the page JupyterLab runs in. */
   origin: string;
+  /**
+   * The page's token (`PageConfig.getToken()`): under a hub, the visiting
+   * user's OAuth token for this server.
+   */
+  token?: string;
 }
 
 /**
  * The hub connection, backed by the setting registry.
  */
 export class HubConnection implements IHubConnection {
+  /**
+   * @param fetch - the fetch the clients use (default: the browser's)
+   */
   constructor(
     settings: ISettingRegistry.ISettings,
     page: IPageLocation,
-    trans: TranslationBundle
+    trans: TranslationBundle,
+    fetch?: FetchFunction
   ) {
     this._settingsObject = settings;
     this._page = page;
     this._trans = trans;
+    this._fetch = fetch;
     this._update();
     settings.changed.connect(this._onSettingsChanged, this);
   }
@@ -57,7 +78,23 @@ export class HubConnection implements IHubConnection {
   }
 
   get hasToken(): boolean {
-    return this._settings.token !== '';
+    return this._tokenSource !== null;
+  }
+
+  get tokenSource(): TokenSource | null {
+    return this._tokenSource;
+  }
+
+  get grants(): IServerGrants | null {
+    return this._grants;
+  }
+
+  get pageLogin(): TokenCheck | null {
+    return this._pageLogin;
+  }
+
+  get ready(): Promise<void> {
+    return this._ready;
   }
 
   get defaultOptions(): IUserOptions {
@@ -86,6 +123,7 @@ export class HubConnection implements IHubConnection {
 
   /** Stop following the settings. */
   dispose(): void {
+    this._generation += 1;
     this._settingsObject.changed.disconnect(this._onSettingsChanged, this);
     Signal.clearData(this);
   }
@@ -96,14 +134,12 @@ export class HubConnection implements IHubConnection {
   }
 
   private _update(): void {
-    const previous = this._client;
     const { urls, origin } = this._page;
     this._settings = readSettings(this._settingsObject.composite);
     this._defaultOptions = mergeOptions(
       DEFAULT_USER_OPTIONS,
       this._settings.defaultOptions
     );
-    this._client = null;
     this._configError = null;
     this._currentServer = null;
     try {
@@ -119,26 +155,28 @@ export class HubConnection implements IHubConnection {
           server: urls.hubServerName ?? ''
         };
       }
+      const pageToken = this._pageToken();
       const fingerprint = JSON.stringify([
         this._hubUrl,
         this._settings.token,
-        this._defaultOptions
+        this._defaultOptions,
+        pageToken
       ]);
-      // Keep the client (and what was learnt with it) when only other
+      // Keep the clients (and what was learnt with them) when only other
       // settings changed, e.g. the launcher presets.
-      this._client =
-        previous && fingerprint === this._fingerprint
-          ? previous
-          : new HubClient({
-              hubUrl: this._hubUrl,
-              token: this._settings.token,
-              defaultOptions: this._defaultOptions,
-              pageOrigin: origin,
-              trans: this._trans
-            });
+      if (this._settingsClient && fingerprint === this._fingerprint) {
+        return;
+      }
+      this._generation += 1;
+      this._settingsClient = this._makeClient(this._settings.token);
+      this._pageClient = pageToken ? this._makeClient(pageToken) : null;
       this._fingerprint = fingerprint;
     } catch (error) {
+      this._generation += 1;
       this._hubUrl = this._settings.hubUrl;
+      this._settingsClient = null;
+      this._pageClient = null;
+      this._fingerprint = '';
       this._configError =
         error instanceof HubError
           ? error.message
@@ -147,17 +185,83 @@ export class HubConnection implements IHubConnection {
               this._settings.hubUrl
             );
     }
+    this._settingsCheck = null;
+    this._pageLogin = this._pageClient ? { state: 'checking' } : null;
+    // Until the hub login is checked, the settings' token (if any) is used.
+    this._use(this._settings.token && this._settingsClient ? 'settings' : null);
+    this._ready = this._pageClient
+      ? this._check(this._generation)
+      : Promise.resolve();
+  }
+
+  /**
+   * The page's token, if it may be sent to the hub in use: this JupyterLab
+   * runs under that hub, and the hub is on this page's origin.
+   */
+  private _pageToken(): string {
+    const token = (this._page.token ?? '').trim();
+    if (!token || !this._currentServer) {
+      return '';
+    }
+    return new URL(this._hubUrl).origin === this._page.origin ? token : '';
+  }
+
+  private _makeClient(token: string): HubClient {
+    return new HubClient({
+      hubUrl: this._hubUrl,
+      token,
+      defaultOptions: this._defaultOptions,
+      pageOrigin: this._page.origin,
+      fetch: this._fetch,
+      trans: this._trans
+    });
+  }
+
+  /** Check the hub login (and, if needed, the settings' token), then choose. */
+  private async _check(generation: number): Promise<void> {
+    const page = await checkToken(this._pageClient!);
+    if (generation !== this._generation) {
+      return;
+    }
+    this._pageLogin = page;
+    const hasSettingsToken = this._settings.token !== '';
+    const loginIsEnough = page.state === 'ok' && canManageServers(page.grants);
+    if (hasSettingsToken && !loginIsEnough) {
+      this._settingsCheck = await checkToken(this._settingsClient!);
+      if (generation !== this._generation) {
+        return;
+      }
+    }
+    this._use(chooseToken(page, this._settingsCheck, hasSettingsToken));
+    this._changed.emit();
+  }
+
+  private _use(source: TokenSource | null): void {
+    this._tokenSource = source;
+    this._client = source === 'page' ? this._pageClient : this._settingsClient;
+    const check = source === 'page' ? this._pageLogin : this._settingsCheck;
+    this._grants =
+      source !== null && check?.state === 'ok' ? check.grants : null;
   }
 
   private readonly _settingsObject: ISettingRegistry.ISettings;
   private readonly _page: IPageLocation;
   private readonly _trans: TranslationBundle;
+  private readonly _fetch: FetchFunction | undefined;
   private readonly _changed = new Signal<IHubConnection, void>(this);
   private _settings!: INFDISettings;
   private _defaultOptions: IUserOptions = DEFAULT_USER_OPTIONS;
   private _hubUrl = '';
   private _client: IHubClient | null = null;
+  private _settingsClient: IHubClient | null = null;
+  private _pageClient: IHubClient | null = null;
+  private _tokenSource: TokenSource | null = null;
+  private _grants: IServerGrants | null = null;
+  private _pageLogin: TokenCheck | null = null;
+  private _settingsCheck: TokenCheck | null = null;
+  private _ready: Promise<void> = Promise.resolve();
   private _configError: string | null = null;
   private _currentServer: IHubServer | null = null;
   private _fingerprint = '';
+  private _generation = 0;
 }

@@ -10,3 +10,4 @@ export type { FetchFunction, IFetchResponse } from './request';
 export * from './types';
 export * from './urls';
 export { isRecord, numberOrNull, stringOrNull } from './guards';
+export * from './scopes';

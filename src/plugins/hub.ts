@@ -5,6 +5,7 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { PageConfig } from '@jupyterlab/coreutils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
@@ -34,10 +35,26 @@ export const hubPlugin: JupyterFrontEndPlugin<INFDIHub> = {
       'jupyterlab_nfdi_launcher'
     );
     const settings = await registry.load(hubPlugin.id);
-    return new HubConnection(
+    const hub = new HubConnection(
       settings,
-      { urls: paths.urls, origin: window.location.origin },
+      {
+        urls: paths.urls,
+        origin: window.location.origin,
+        // Under a hub: this JupyterLab's own hub login, tried before the
+        // settings' token (the connection sends it only to this hub).
+        token: PageConfig.getToken()
+      },
       trans
     );
+    // Under a hub, the token to use is decided by one request to the hub:
+    // wait for it (briefly), so the other plugins start with the right one.
+    await Promise.race([
+      hub.ready,
+      new Promise(resolve => setTimeout(resolve, READY_TIMEOUT))
+    ]);
+    return hub;
   }
 };
+
+/** Milliseconds to wait at most for the token decision before starting. */
+const READY_TIMEOUT = 5000;

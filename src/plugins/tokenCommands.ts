@@ -54,7 +54,7 @@ export const tokenCommandsPlugin: JupyterFrontEndPlugin<void> = {
           const answer = await InputDialog.getPassword({
             title: trans.__('API token for %1', hub.hubUrl),
             label: trans.__(
-              'Create a token on the hub (%1) and paste it here.',
+              'Create a token on the hub (%1) and paste it here. It needs the scopes read:servers, servers and delete:servers (access:servers to reach your servers); a token made without choosing scopes has all of yours.',
               hub.client?.tokenPageUrl ?? hub.hubUrl
             ),
             okLabel: trans.__('Save'),

@@ -1,13 +1,16 @@
 /**
- * The sidebar's connection section: which hub, which user, whether the token
- * works and what to do if not; a password field to paste a new token.
+ * The sidebar's connection section: which hub, which user, which token is in
+ * use (this JupyterLab's hub login or the settings'), whether it works, what
+ * it cannot do and what to do about it; a password field to paste a token.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Button } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import type { IHubConnection } from '../connection/types';
+import { IServerGrants, serverGrants } from '../hub';
 import type { IServersModel } from '../servers/types';
+import { TokenScopes } from './tokenScopes';
 
 /**
  * Props of the connection section.
@@ -74,21 +77,38 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
             ? trans.__('The hub refused the token.')
             : trans.__('The hub could not be reached.')}{' '}
           {model.problem}
+          {model.error?.kind === 'auth' && hub.tokenSource === 'page'
+            ? ` ${trans.__("This JupyterLab's hub login may have expired: reload the page to log in again, or paste an API token below.")}`
+            : null}
         </p>
       );
       break;
     default:
-      status = (
-        <p className="jp-nfdi-status jp-mod-warning">
-          {model.problem ??
-            (hub.hasToken
-              ? trans.__('Not connected.')
-              : trans.__(
-                  'No API token set. Get one on the hub, then paste it below.'
-                ))}
-        </p>
-      );
+      status =
+        hub.pageLogin?.state === 'checking' && !hub.hasToken ? (
+          <p className="jp-nfdi-status">
+            {trans.__("Checking this JupyterLab's hub login…")}
+          </p>
+        ) : (
+          <p className="jp-nfdi-status jp-mod-warning">
+            {model.problem ??
+              (hub.hasToken
+                ? trans.__('Not connected.')
+                : trans.__(
+                    'No API token set. Get one on the hub, then paste it below.'
+                  ))}
+          </p>
+        );
   }
+
+  // What the token in use cannot do; without one, what the hub login lacks.
+  const grants = grantsInUse(hub, model);
+  const scopes =
+    hub.tokenSource && grants ? (
+      <TokenScopes grants={grants} source={hub.tokenSource} trans={trans} />
+    ) : !hub.tokenSource && hub.pageLogin?.state === 'ok' ? (
+      <TokenScopes grants={hub.pageLogin.grants} source="page" trans={trans} />
+    ) : null;
 
   return (
     <section className="jp-nfdi-section jp-nfdi-connection">
@@ -97,6 +117,14 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
         {hub.hubUrl}
       </p>
       {status}
+      {hub.tokenSource && (
+        <p className="jp-nfdi-token-source" data-source={hub.tokenSource}>
+          {hub.tokenSource === 'page'
+            ? trans.__("Using this JupyterLab's hub login (no token needed).")
+            : trans.__('Using the API token from the settings.')}
+        </p>
+      )}
+      {scopes}
       {tokenPage && (
         <a
           className="jp-nfdi-token-link"
@@ -110,7 +138,7 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
       <form className="jp-nfdi-token-form" onSubmit={save}>
         <label className="jp-nfdi-field">
           <span>
-            {hub.hasToken
+            {hub.settings.token
               ? trans.__('Replace the API token')
               : trans.__('API token')}
           </span>
@@ -140,4 +168,25 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
       </form>
     </section>
   );
+}
+
+/**
+ * What the token in use may do: as the connection checked it, else from the
+ * scopes the hub listed for the signed-in user (`null` if the hub lists
+ * none, as hubs before JupyterHub 2 do).
+ */
+function grantsInUse(
+  hub: IHubConnection,
+  model: IServersModel
+): IServerGrants | null {
+  if (!hub.tokenSource) {
+    return null;
+  }
+  if (hub.grants) {
+    return hub.grants;
+  }
+  const user = model.user;
+  return user && user.scopes.length > 0
+    ? serverGrants(user.name, user.scopes)
+    : null;
 }
