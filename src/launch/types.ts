@@ -11,6 +11,8 @@ import type {
   StopResult
 } from '../hub';
 import type { LaunchError } from './errors';
+import type { IConfirmStopped } from './follow';
+import type { Reuse, ReuseKind } from './reuse';
 
 /**
  * Where a launch is.
@@ -80,6 +82,12 @@ export interface ILaunch {
   readonly tab: ILaunchTab | null;
   /** Where it is. */
   readonly phase: LaunchPhase;
+  /**
+   * Whether it lands on a configuration the user already had: `running`
+   * (opened, nothing started), `again` (a stopped one started again),
+   * `following` (one already starting), or `new`.
+   */
+  readonly reuse: ReuseKind;
   /** Whether it has ended (running, failed, timeout or cancelled). */
   readonly isDone: boolean;
   /** What is known so far about the server (name and URLs once accepted). */
@@ -124,9 +132,12 @@ export interface ILaunches {
   /**
    * Start a server, or join the start in flight with the same options.
    *
-   * Resolves with the running server. Rejects with a `LaunchError`: reason
-   * `refused` when nothing was sent (no token, unknown preset, invalid
-   * options), else why the launch failed.
+   * A start whose options match a configuration the user has lands on it
+   * (a running one opens without any start request). Resolves with the
+   * running server. Rejects with a `LaunchError`: reason `refused` when
+   * nothing was sent (no token, unknown preset, invalid options, or a new
+   * configuration when the user has as many as the hub allows), else why
+   * the launch failed.
    */
   start(args: IStartArgs, options?: IStartOptions): Promise<ILaunchResult>;
 }
@@ -156,5 +167,12 @@ export interface ILaunchOptions {
   pollInterval?: { first: number; max: number };
   /** Consecutive failed status checks tolerated for transient errors. */
   maxTransientErrors?: number;
+  /** How an early `stopped` is confirmed (see `IStatusWatchOptions`). */
+  confirmStopped?: Partial<IConfirmStopped>;
+  /**
+   * What the start amounts to among the user's configurations, known or
+   * asked before anything is sent (default: a new configuration).
+   */
+  reuse?: Reuse | (() => Promise<Reuse>);
   trans?: TranslationBundle;
 }
