@@ -12,7 +12,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { HubError, IProgressEvent, StopResult } from '../hub';
 import { LaunchError, limitError, requestError, timeoutError } from './errors';
 import { follow, StatusOutcome } from './follow';
-import { knownKind, Reuse, ReuseKind } from './reuse';
+import { Reuse, ReuseKind } from './reuse';
 import {
   ILaunch,
   ILaunchOptions,
@@ -21,9 +21,6 @@ import {
   IStartArgs,
   LaunchPhase
 } from './types';
-
-/** Without a say from the servers model, a start makes a new configuration. */
-const NEW: Reuse = { kind: 'new' };
 
 /**
  * One server start. Call `run()` once.
@@ -37,7 +34,8 @@ export class Launch implements ILaunch, IDisposable {
     this.args = options.args ?? {};
     this.tab = options.tab ?? null;
     this.hubHost = new URL(options.client.baseUrl).host;
-    this._reuse = knownKind(options.reuse);
+    const known = options.reuse;
+    this._reuse = known && 'server' in known ? known.kind : 'new';
     // Failures reach callers through `done`/`run()`; don't report them as unhandled.
     this._done.promise.catch(() => undefined);
   }
@@ -141,8 +139,9 @@ export class Launch implements ILaunch, IDisposable {
     const client = this._options.client;
     this._setPhase('starting');
     try {
-      const option = this._options.reuse ?? NEW;
-      const reuse = typeof option === 'function' ? await option() : option;
+      const { reuse: known, recheck } = this._options;
+      // Without a say from the servers model: a new configuration.
+      const reuse = (recheck ? await recheck() : known) ?? { kind: 'new' };
       if (this._cancelled || this._landOn(reuse)) {
         return;
       }
@@ -174,30 +173,31 @@ export class Launch implements ILaunch, IDisposable {
 
   /** Take in what the start amounts to; true if nothing is to be sent. */
   private _landOn(reuse: Reuse): boolean {
-    switch (reuse.kind) {
-      case 'new':
-        return false;
-      case 'full':
-        this._finish(
-          'failed',
-          limitError(reuse.limit, this.label, this._trans)
-        );
-        return true;
+    if (reuse.kind === 'full') {
+      this._finish('failed', limitError(reuse.limit, this.label, this._trans));
+      return true;
     }
-    const { server, userName } = reuse;
+    const before = this._reuse;
     this._reuse = reuse.kind;
-    this._result = { name: server.name, userName };
-    if (reuse.kind !== 'running') {
-      this._changed.emit(this._phase);
-      return false;
+    if (reuse.kind === 'new') {
+      this._result = {};
+    } else {
+      const { server, userName } = reuse;
+      this._result = { name: server.name, userName };
+      if (reuse.kind === 'running') {
+        this._result = {
+          ...this._result,
+          ...this._options.client.serverUrls(userName, server.name),
+          nextUrl: server.url as string
+        };
+        this._finish('running');
+        return true;
+      }
     }
-    this._result = {
-      ...this._result,
-      ...this._options.client.serverUrls(userName, server.name),
-      nextUrl: server.url as string
-    };
-    this._finish('running');
-    return true;
+    if (this._reuse !== before) {
+      this._changed.emit(this._phase);
+    }
+    return false;
   }
 
   private _follow(statusUrl: string, user: string, server: string): void {

@@ -101,7 +101,8 @@ export class LaunchManager implements ILaunches, IDisposable {
       args,
       tab,
       timeout: settings.startTimeout,
-      reuse: known ?? this._decideLater(plan),
+      reuse: known ?? undefined,
+      recheck: this._recheck(plan, known),
       trans: this._trans
     });
     this._inFlight.set(plan.key, launch);
@@ -124,12 +125,17 @@ export class LaunchManager implements ILaunches, IDisposable {
   }
 
   /**
-   * Where the list was not loaded yet: load it (the tab is open by then),
-   * then decide. A list that cannot be loaded leaves it to the hub.
+   * What to ask before the start is sent: where the list was not loaded
+   * yet, load it (the tab is open by then) and decide; a server the list
+   * showed running may have stopped or gone since: look again rather than
+   * send the tab to it. A list that cannot be loaded leaves it to the hub.
    */
-  private _decideLater(plan: ILaunchPlan): (() => Promise<Reuse>) | undefined {
+  private _recheck(
+    plan: ILaunchPlan,
+    known: Reuse | null
+  ): (() => Promise<Reuse>) | undefined {
     const servers = this._servers;
-    if (!servers) {
+    if (!servers || (known && known.kind !== 'running')) {
       return undefined;
     }
     return async () => {

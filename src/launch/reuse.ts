@@ -45,17 +45,6 @@ export type Reuse =
 export type ReuseKind = 'new' | 'running' | 'again' | 'following';
 
 /**
- * What is known of a launch's reuse before it runs (`new` until decided).
- */
-export function knownKind(
-  reuse: Reuse | (() => Promise<Reuse>) | undefined
-): ReuseKind {
-  return reuse && typeof reuse !== 'function' && 'server' in reuse
-    ? reuse.kind
-    : 'new';
-}
-
-/**
  * The options the hub records for a start that sends `merged` (the client's
  * defaults, the preset and the arguments): the request body, merged over
  * the start API's documented defaults.

@@ -170,9 +170,11 @@ export interface ILaunchOptions {
   /** How an early `stopped` is confirmed (see `IStatusWatchOptions`). */
   confirmStopped?: Partial<IConfirmStopped>;
   /**
-   * What the start amounts to among the user's configurations, known or
-   * asked before anything is sent (default: a new configuration).
+   * What the start amounts to among the user's configurations, as far as
+   * is known when it begins (default: a new configuration).
    */
-  reuse?: Reuse | (() => Promise<Reuse>);
+  reuse?: Reuse;
+  /** Ask again before anything is sent; the answer replaces `reuse`. */
+  recheck?: () => Promise<Reuse>;
   trans?: TranslationBundle;
 }

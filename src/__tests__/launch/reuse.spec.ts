@@ -162,10 +162,12 @@ describe('findConfiguration', () => {
 });
 
 describe('LaunchManager with the servers model', () => {
-  it('a running match opens at once: no start request', async () => {
-    const { fake, manager, tabs, openTab, posts } = await setup(
-      serverList(hubServer('a1', 'running', { user_options: recorded('A') }))
+  it('a running match opens once the list still shows it: no start request', async () => {
+    const list = serverList(
+      hubServer('a1', 'running', { user_options: recorded('A') })
     );
+    const { fake, manager, tabs, openTab, posts } = await setup(list);
+    fake.answer(list);
     const seen = new Set<ILaunch>();
     manager.changed.connect((_, launch) => seen.add(launch));
     const done = manager.start({ preset: 'A' }, { openTab });
@@ -180,7 +182,40 @@ describe('LaunchManager with the servers model', () => {
     });
     expect([...seen].map(launch => launch.reuse)).toEqual(['running']);
     expect(posts()).toBe(0);
-    expect(fake.calls).toHaveLength(0);
+    // Only the list was asked again (not status_url, which on the real hub
+    // makes an empty configuration for a name that is gone).
+    expect(fake.calls.map(c => `${c.method} ${c.url}`)).toEqual([
+      `GET ${HUB}hub/api/users/alice?include_stopped_servers`
+    ]);
+  });
+
+  it('a running match that stopped since is started again', async () => {
+    const { fake, manager, openTab, posts } = await setup(
+      serverList(hubServer('a1', 'running', { user_options: recorded('A') }))
+    );
+    fake.answer(
+      serverList(hubServer('a1', 'stopped', { user_options: recorded('A') })),
+      accepted,
+      running
+    );
+    const done = manager.start({ preset: 'A' }, { openTab });
+    const launch = manager.launches[0];
+    expect(launch.reuse).toBe('running');
+    await done;
+    expect(launch.reuse).toBe('again');
+    expect(posts()).toBe(1);
+  });
+
+  it('a running match that is gone since makes a new configuration', async () => {
+    const { fake, manager, openTab, posts } = await setup(
+      serverList(hubServer('a1', 'running', { user_options: recorded('A') }))
+    );
+    fake.answer(serverList(), accepted, running);
+    const done = manager.start({ preset: 'A' }, { openTab });
+    const launch = manager.launches[0];
+    await done;
+    expect(launch.reuse).toBe('new');
+    expect(posts()).toBe(1);
   });
 
   it('a stopped match is started again: the launch names it at once', async () => {

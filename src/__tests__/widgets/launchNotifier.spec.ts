@@ -363,14 +363,14 @@ describe("LaunchNotifier with the user's configurations", () => {
   }
 
   it('the tile of a preset whose server runs opens it at once and says it is already running', async () => {
-    const { fake, flow, tabs } = await loaded(
-      list(configuration('m1', 'running', minimal))
-    );
+    const running = list(configuration('m1', 'running', minimal));
+    const { fake, flow, tabs } = await loaded(running);
+    fake.answer(running);
     const result = await flow.start({ preset: 'Minimal' });
     expect(result.nextUrl).toBe(`${HUB}user/alice/m1/`);
     expect(tabs).toHaveLength(1);
     expect(tabs[0].url).toBe(`${HUB}user/alice/m1/`);
-    expect(fake.calls).toHaveLength(0);
+    expect(fake.calls.map(c => c.method)).toEqual(['GET']);
     // No "Starting…" on the way: only the outcome.
     expect(tabs[0].messages).toEqual([]);
     const all = Notification.manager.notifications;
