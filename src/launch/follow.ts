@@ -6,6 +6,7 @@ import { DisposableDelegate, IDisposable } from '@lumino/disposable';
 import { IPoll, Poll } from '@lumino/polling';
 
 import { HubError, IHubClient, IProgressEvent, ServerStatus } from '../hub';
+import type { IConfirmStopped } from './types';
 
 /** Errors worth asking again after: the next check may well succeed. */
 const TRANSIENT: ReadonlyArray<HubError['kind']> = [
@@ -42,18 +43,6 @@ export interface IStatusWatchOptions {
    * every `interval` ms (default: 3 checks, 2000 ms, 1000 ms).
    */
   confirmStopped?: Partial<IConfirmStopped>;
-}
-
-/**
- * How a `stopped` answer in the first seconds of a start is confirmed.
- */
-export interface IConfirmStopped {
-  /** Consecutive equal `stopped` answers needed. */
-  checks: number;
-  /** Milliseconds the first and the last of them must span at least. */
-  span: number;
-  /** Milliseconds between the checks. */
-  interval: number;
 }
 
 /** The default confirmation of an early `stopped`. */

@@ -12,14 +12,15 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { HubError, IProgressEvent, StopResult } from '../hub';
 import { LaunchError, limitError, requestError, timeoutError } from './errors';
 import { follow, StatusOutcome } from './follow';
-import { Reuse, ReuseKind } from './reuse';
 import {
   ILaunch,
   ILaunchOptions,
   ILaunchResult,
   ILaunchTab,
   IStartArgs,
-  LaunchPhase
+  LaunchPhase,
+  Reuse,
+  ReuseKind
 } from './types';
 
 /**

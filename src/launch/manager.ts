@@ -10,14 +10,15 @@ import type { IServersModel } from '../servers/types';
 import { limitError } from './errors';
 import { Launch } from './launch';
 import { ILaunchPlan, planLaunch } from './plan';
-import { decideReuse, Reuse } from './reuse';
+import { decideReuse } from './reuse';
 import {
   ILaunch,
   ILaunches,
   ILaunchOptions,
   ILaunchResult,
   IStartArgs,
-  IStartOptions
+  IStartOptions,
+  Reuse
 } from './types';
 
 /**

@@ -18,31 +18,7 @@ import {
 } from '../hub';
 import { serverState } from '../servers/state';
 import type { IServersModel } from '../servers/types';
-
-/**
- * What a start amounts to on the hub:
- *
- * - `new`: a new configuration (or nothing is known about the others);
- * - `full`: a new configuration, but the user has `limit` already;
- * - `running`: the matching configuration runs: open it, send nothing;
- * - `again`: the matching configuration is stopped: the start runs it again;
- * - `following`: the matching configuration is starting: the start follows it.
- */
-export type Reuse =
-  | { kind: 'new' }
-  | { kind: 'full'; limit: number }
-  | {
-      kind: 'running' | 'again' | 'following';
-      /** The matching configuration. */
-      server: IServerModel;
-      /** Its owner. */
-      userName: string;
-    };
-
-/**
- * How a launch relates to the user's configurations, once known.
- */
-export type ReuseKind = 'new' | 'running' | 'again' | 'following';
+import type { Reuse } from './types';
 
 /**
  * The options the hub records for a start that sends `merged` (the client's

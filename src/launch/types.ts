@@ -7,12 +7,11 @@ import { ISignal } from '@lumino/signaling';
 import type {
   IHubClient,
   IProgressEvent,
+  IServerModel,
   IUserOptions,
   StopResult
 } from '../hub';
 import type { LaunchError } from './errors';
-import type { IConfirmStopped } from './follow';
-import type { Reuse, ReuseKind } from './reuse';
 
 /**
  * Where a launch is.
@@ -177,4 +176,41 @@ export interface ILaunchOptions {
   /** Ask again before anything is sent; the answer replaces `reuse`. */
   recheck?: () => Promise<Reuse>;
   trans?: TranslationBundle;
+}
+
+/**
+ * What a start amounts to on the hub:
+ *
+ * - `new`: a new configuration (or nothing is known about the others);
+ * - `full`: a new configuration, but the user has `limit` already;
+ * - `running`: the matching configuration runs: open it, send nothing;
+ * - `again`: the matching configuration is stopped: the start runs it again;
+ * - `following`: the matching configuration is starting: the start follows it.
+ */
+export type Reuse =
+  | { kind: 'new' }
+  | { kind: 'full'; limit: number }
+  | {
+      kind: 'running' | 'again' | 'following';
+      /** The matching configuration. */
+      server: IServerModel;
+      /** Its owner. */
+      userName: string;
+    };
+
+/**
+ * How a launch relates to the user's configurations, once known.
+ */
+export type ReuseKind = 'new' | 'running' | 'again' | 'following';
+
+/**
+ * How a `stopped` answer in the first seconds of a start is confirmed.
+ */
+export interface IConfirmStopped {
+  /** Consecutive equal `stopped` answers needed. */
+  checks: number;
+  /** Milliseconds the first and the last of them must span at least. */
+  span: number;
+  /** Milliseconds between the checks. */
+  interval: number;
 }
