@@ -63,22 +63,29 @@ function serverLab(hub: LocalHub, name: string): (url: URL) => boolean {
 }
 
 /**
- * Wait until the extension's servers model lists `count` configurations
- * (it loads them once at start-up; read here, not driven).
+ * Wait until the extension's servers model lists `count` configurations,
+ * `running` of them running (it loads them at start-up and after every
+ * launch; read here, not driven).
  */
-async function waitForServersModel(page: Page, count: number): Promise<void> {
+async function waitForServersModel(
+  page: Page,
+  count: number,
+  running = 0
+): Promise<void> {
   await page.waitForFunction(
-    count => {
+    ([count, running]) => {
       const app = (window as any).jupyterapp;
       const plugin = app.pluginRegistry._plugins.get(
         'jupyterlab-nfdi-launcher:servers'
       );
       const model = plugin?.service?.servers;
       return (
-        model?.connection === 'connected' && model.servers.length === count
+        model?.connection === 'connected' &&
+        model.servers.length === count &&
+        model.servers.filter((s: any) => s.ready).length === running
       );
     },
-    count,
+    [count, running],
     { timeout: LONG, polling: 250 }
   );
 }
@@ -156,7 +163,9 @@ test.describe('With reuse of identical options', () => {
       expect(starts()).toBe(1);
       expect(Object.keys(await hub.servers())).toEqual([server.name]);
 
-      // Once it runs, the tile opens that server at once: no start request.
+      // Once it runs (and the list says so), the tile opens that server at
+      // once: no start request.
+      await waitForServersModel(page, 1, 1);
       const again = await clickOpeningTab(context, () => tile.click());
       await again.waitForURL(serverLab(hub, server.name), { timeout: LONG });
       await expect(
