@@ -2,10 +2,11 @@
  * Following a server the hub accepted: its `status_url` until it runs or
  * stops, and its progress stream for what to show meanwhile.
  */
-import { IDisposable } from '@lumino/disposable';
+import { DisposableDelegate, IDisposable } from '@lumino/disposable';
 import { IPoll, Poll } from '@lumino/polling';
 
 import { HubError, IHubClient, IProgressEvent, ServerStatus } from '../hub';
+import type { IConfirmStopped } from './types';
 
 /** Errors worth asking again after: the next check may well succeed. */
 const TRANSIENT: ReadonlyArray<HubError['kind']> = [
@@ -27,14 +28,29 @@ export interface IStatusWatchOptions {
   /** Consecutive failed checks tolerated for transient errors. */
   maxTransientErrors: number;
   /**
-   * Milliseconds after `acceptedAt` during which a bare `stopped` (no exit
-   * code, no logs) is taken as "not started yet": Jupyter4NFDI briefly
-   * answers so right after a 202.
+   * Milliseconds after `acceptedAt` during which a `stopped` is not believed
+   * until it holds (see `confirmStopped`): right after a start, Jupyter4NFDI
+   * can answer `stopped` with the configuration's previous exit code (0 for
+   * a reused one that ended cleanly, `null` for a new one) before its spawn
+   * begins.
    */
   stoppedGrace: number;
   /** When the hub accepted the start (ms since the epoch). */
   acceptedAt: number;
+  /**
+   * When a `stopped` within the grace counts: `checks` consecutive answers
+   * with the same exit code and logs, spanning at least `span` ms, asked
+   * every `interval` ms (default: 3 checks, 2000 ms, 1000 ms).
+   */
+  confirmStopped?: Partial<IConfirmStopped>;
 }
+
+/** The default confirmation of an early `stopped`. */
+export const CONFIRM_STOPPED: IConfirmStopped = {
+  checks: 3,
+  span: 2000,
+  interval: 1000
+};
 
 /**
  * What ends a watch: the server runs, it stopped, or asking failed.
@@ -55,10 +71,17 @@ export class StatusWatch implements IDisposable {
   ) {
     this._options = options;
     this._onEnd = onEnd;
+    this._confirm = { ...CONFIRM_STOPPED, ...options.confirmStopped };
     const { client, statusUrl, interval } = options;
     this._poll = new Poll<ServerStatus, HubError>({
       name: `jupyterlab-nfdi-launcher:launch:${options.name}`,
-      factory: () => client.status(statusUrl),
+      // Each answer is judged before the poll schedules the next check, so
+      // the interval set here applies to the very next one.
+      factory: async () => {
+        const status = await client.status(statusUrl);
+        this._onStatus(status);
+        return status;
+      },
       frequency: { interval: interval.first, backoff: true, max: interval.max },
       // The user is usually looking at the new tab while this runs.
       standby: 'never',
@@ -81,51 +104,72 @@ export class StatusWatch implements IDisposable {
     poll: Poll<ServerStatus, HubError>,
     state: IPoll.State<ServerStatus, HubError, 'standby'>
   ): void {
+    if (this.isDisposed || state.phase !== 'rejected') {
+      return;
+    }
+    const error = state.payload;
+    this._transientErrors += 1;
+    if (
+      !(error instanceof HubError) ||
+      !TRANSIENT.includes(error.kind) ||
+      this._transientErrors > this._options.maxTransientErrors
+    ) {
+      this._end({ status: 'error', error });
+    }
+  }
+
+  /** Judge one answer: end the watch, or set when to ask next. */
+  private _onStatus(status: ServerStatus): void {
     if (this.isDisposed) {
       return;
     }
-    if (state.phase === 'rejected') {
-      const error = state.payload;
-      this._transientErrors += 1;
-      if (
-        !(error instanceof HubError) ||
-        !TRANSIENT.includes(error.kind) ||
-        this._transientErrors > this._options.maxTransientErrors
-      ) {
-        this._end({ status: 'error', error });
-      }
-      return;
-    }
-    // After a rejected tick, a success is 'reconnected'.
-    if (
-      (state.phase !== 'resolved' && state.phase !== 'reconnected') ||
-      !state.payload
-    ) {
-      return;
-    }
     this._transientErrors = 0;
-    const status = state.payload;
     if (status.status === 'running') {
       this._end(status);
       return;
     }
     if (status.status === 'stopped') {
-      const bare = status.exitCode === null && status.logs.length === 0;
-      const early =
-        Date.now() - this._options.acceptedAt < this._options.stoppedGrace;
-      if (!(bare && early)) {
+      const now = Date.now();
+      if (now - this._options.acceptedAt >= this._options.stoppedGrace) {
         this._end(status);
         return;
       }
+      // Early: believe it only once the same answer has held for a while.
+      const content = JSON.stringify([status.exitCode, status.logs]);
+      const seen = this._stopped;
+      if (seen && seen.content === content) {
+        seen.count += 1;
+      } else {
+        this._stopped = { content, count: 1, since: now };
+      }
+      const held = this._stopped!;
+      if (
+        held.count >= this._confirm.checks &&
+        now - held.since >= this._confirm.span
+      ) {
+        this._end(status);
+        return;
+      }
+      this._setInterval(
+        Math.min(this._confirm.interval, this._options.interval.max)
+      );
+      return;
     }
     // Still starting: ask less often as time goes by, within bounds.
-    const frequency = poll.frequency;
-    const next = Math.min(
-      this._options.interval.max,
-      Math.round(frequency.interval * 1.5)
+    const wasStopped = this._stopped !== null;
+    this._stopped = null;
+    const current = this._poll.frequency.interval;
+    this._setInterval(
+      wasStopped
+        ? Math.max(current, this._options.interval.first)
+        : Math.min(this._options.interval.max, Math.round(current * 1.5))
     );
-    if (next !== frequency.interval) {
-      poll.frequency = { ...frequency, interval: next };
+  }
+
+  private _setInterval(interval: number): void {
+    const frequency = this._poll.frequency;
+    if (interval !== frequency.interval) {
+      this._poll.frequency = { ...frequency, interval };
     }
   }
 
@@ -137,7 +181,11 @@ export class StatusWatch implements IDisposable {
   private readonly _options: IStatusWatchOptions;
   private readonly _onEnd: (outcome: StatusOutcome) => void;
   private readonly _poll: Poll<ServerStatus, HubError>;
+  private readonly _confirm: IConfirmStopped;
   private _transientErrors = 0;
+  /** The early `stopped` being confirmed: its content, how often, since when. */
+  private _stopped: { content: string; count: number; since: number } | null =
+    null;
 }
 
 /**
@@ -164,4 +212,28 @@ export async function watchProgress(
   } catch {
     // No stream here: no details.
   }
+}
+
+/**
+ * Follow an accepted start: its status until it runs or stops (`onEnd`,
+ * once) and what the hub says meanwhile (`onProgress`). Dispose to stop.
+ */
+export function follow(
+  options: IStatusWatchOptions & { userName: string },
+  onEnd: (outcome: StatusOutcome) => void,
+  onProgress: (event: IProgressEvent) => void
+): IDisposable {
+  const watch = new StatusWatch(options, onEnd);
+  const abort = new AbortController();
+  void watchProgress(
+    options.client,
+    options.userName,
+    options.name,
+    abort.signal,
+    onProgress
+  );
+  return new DisposableDelegate(() => {
+    abort.abort();
+    watch.dispose();
+  });
 }

@@ -10,15 +10,17 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { HubError, IProgressEvent, StopResult } from '../hub';
-import { LaunchError } from './errors';
-import { StatusOutcome, StatusWatch, watchProgress } from './follow';
+import { LaunchError, limitError, requestError, timeoutError } from './errors';
+import { follow, StatusOutcome } from './follow';
 import {
   ILaunch,
   ILaunchOptions,
   ILaunchResult,
   ILaunchTab,
   IStartArgs,
-  LaunchPhase
+  LaunchPhase,
+  Reuse,
+  ReuseKind
 } from './types';
 
 /**
@@ -33,6 +35,8 @@ export class Launch implements ILaunch, IDisposable {
     this.args = options.args ?? {};
     this.tab = options.tab ?? null;
     this.hubHost = new URL(options.client.baseUrl).host;
+    const known = options.reuse;
+    this._reuse = known && 'server' in known ? known.kind : 'new';
     // Failures reach callers through `done`/`run()`; don't report them as unhandled.
     this._done.promise.catch(() => undefined);
   }
@@ -44,6 +48,10 @@ export class Launch implements ILaunch, IDisposable {
 
   get phase(): LaunchPhase {
     return this._phase;
+  }
+
+  get reuse(): ReuseKind {
+    return this._reuse;
   }
 
   get result(): Partial<ILaunchResult> {
@@ -78,9 +86,7 @@ export class Launch implements ILaunch, IDisposable {
     return this._isDisposed;
   }
 
-  /**
-   * Start the server and follow it until it runs.
-   */
+  /** Start the server and follow it until it runs. */
   run(): Promise<ILaunchResult> {
     if (!this._started) {
       this._started = true;
@@ -134,6 +140,12 @@ export class Launch implements ILaunch, IDisposable {
     const client = this._options.client;
     this._setPhase('starting');
     try {
+      const { reuse: known, recheck } = this._options;
+      // Without a say from the servers model: a new configuration.
+      const reuse = (recheck ? await recheck() : known) ?? { kind: 'new' };
+      if (this._cancelled || this._landOn(reuse)) {
+        return;
+      }
       const started = await client.start(this._options.options);
       if (this._cancelled) {
         // The user cancelled while the request was on its way: undo it.
@@ -160,39 +172,53 @@ export class Launch implements ILaunch, IDisposable {
     }
   }
 
+  /** Take in what the start amounts to; true if nothing is to be sent. */
+  private _landOn(reuse: Reuse): boolean {
+    if (reuse.kind === 'full') {
+      this._finish('failed', limitError(reuse.limit, this.label, this._trans));
+      return true;
+    }
+    const before = this._reuse;
+    this._reuse = reuse.kind;
+    if (reuse.kind === 'new') {
+      this._result = {};
+    } else {
+      const { server, userName } = reuse;
+      this._result = { name: server.name, userName };
+      if (reuse.kind === 'running') {
+        this._result = {
+          ...this._result,
+          ...this._options.client.serverUrls(userName, server.name),
+          nextUrl: server.url as string
+        };
+        this._finish('running');
+        return true;
+      }
+    }
+    if (this._reuse !== before) {
+      this._changed.emit(this._phase);
+    }
+    return false;
+  }
+
   private _follow(statusUrl: string, user: string, server: string): void {
     const options = this._options;
     const remaining = options.timeout * 1000 - (Date.now() - this._startedAt);
-    this._timer = setTimeout(
-      () => {
-        this._finish(
-          'timeout',
-          new LaunchError(
-            'timeout',
-            this._trans.__('The server did not start in time.')
-          )
-        );
-      },
-      Math.max(0, remaining)
-    );
-    this._watch = new StatusWatch(
+    const timeout = () => this._finish('timeout', timeoutError(this._trans));
+    this._timer = setTimeout(timeout, Math.max(0, remaining));
+    this._following = follow(
       {
         client: options.client,
         statusUrl,
         name: server,
+        userName: user,
         interval: options.pollInterval ?? { first: 1000, max: 10000 },
         maxTransientErrors: options.maxTransientErrors ?? 5,
         stoppedGrace: (options.stoppedGrace ?? 20) * 1000,
-        acceptedAt: Date.now()
+        acceptedAt: Date.now(),
+        confirmStopped: options.confirmStopped
       },
-      outcome => this._onStatus(outcome)
-    );
-    this._progressAbort = new AbortController();
-    void watchProgress(
-      options.client,
-      user,
-      server,
-      this._progressAbort.signal,
+      outcome => this._onStatus(outcome),
       event => {
         this._progress = event;
         this._progressChanged.emit(event);
@@ -226,14 +252,7 @@ export class Launch implements ILaunch, IDisposable {
   }
 
   private _fail(error: unknown): void {
-    const hubError =
-      error instanceof HubError
-        ? error
-        : new HubError('bad-response', String(error));
-    this._finish(
-      'failed',
-      new LaunchError('error', hubError.message, { hubError })
-    );
+    this._finish('failed', requestError(error));
   }
 
   private _finish(phase: LaunchPhase, error?: LaunchError): void {
@@ -251,9 +270,8 @@ export class Launch implements ILaunch, IDisposable {
   }
 
   private _stopFollowing(): void {
-    this._progressAbort?.abort();
-    this._watch?.dispose();
-    this._watch = null;
+    this._following?.dispose();
+    this._following = null;
     clearTimeout(this._timer);
   }
 
@@ -268,11 +286,11 @@ export class Launch implements ILaunch, IDisposable {
   private readonly _progressChanged = new Signal<this, IProgressEvent>(this);
   private readonly _done = new PromiseDelegate<ILaunchResult>();
   private _progress: IProgressEvent | null = null;
-  private _progressAbort: AbortController | null = null;
   private _phase: LaunchPhase = 'starting';
+  private _reuse: ReuseKind;
   private _result: Partial<ILaunchResult> = {};
   private _error: LaunchError | null = null;
-  private _watch: StatusWatch | null = null;
+  private _following: IDisposable | null = null;
   private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
   private _started = false;
   private _cancelled = false;

@@ -6,34 +6,48 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import type { IHubConnection } from '../connection/types';
+import type { IServersModel } from '../servers/types';
+import { limitError } from './errors';
 import { Launch } from './launch';
-import { planLaunch } from './plan';
+import { ILaunchPlan, planLaunch } from './plan';
+import { decideReuse } from './reuse';
 import {
   ILaunch,
   ILaunches,
   ILaunchOptions,
   ILaunchResult,
   IStartArgs,
-  IStartOptions
+  IStartOptions,
+  Reuse
 } from './types';
 
 /**
  * Launch options a manager passes on (tests shorten the intervals).
  */
 export type LaunchTuning = Partial<
-  Pick<ILaunchOptions, 'stoppedGrace' | 'pollInterval' | 'maxTransientErrors'>
+  Pick<
+    ILaunchOptions,
+    'stoppedGrace' | 'pollInterval' | 'maxTransientErrors' | 'confirmStopped'
+  >
 >;
 
 /**
  * Starts servers and keeps the launches in flight, one per set of options.
+ *
+ * With the user's servers model, a start lands on the configuration the hub
+ * would reuse (see `reuse.ts`), and one that needs a new configuration when
+ * the user has as many as allowed is refused before any tab or request.
  */
 export class LaunchManager implements ILaunches, IDisposable {
   constructor(options: {
     hub: IHubConnection;
+    /** The user's configurations (without it, every start is a new one). */
+    servers?: IServersModel;
     trans?: TranslationBundle;
     tuning?: LaunchTuning;
   }) {
     this._hub = options.hub;
+    this._servers = options.servers ?? null;
     this._trans =
       options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
     this._tuning = options.tuning ?? {};
@@ -65,6 +79,16 @@ export class LaunchManager implements ILaunches, IDisposable {
       this._changed.emit(existing);
       return existing.done;
     }
+    // Usually known at once: the list is loaded at start-up.
+    const known = this._servers ? decideReuse(this._servers, plan.key) : null;
+    if (known?.kind === 'full') {
+      // Told before any tab or request; the list may be stale: refresh it
+      // for the next try.
+      void this._servers?.refresh();
+      return Promise.reject(
+        limitError(known.limit, plan.label, this._trans, 'refused')
+      );
+    }
     const settings = this._hub.settings;
     const tab = settings.openInNewTab
       ? (options.openTab?.(plan.label, new URL(plan.client.baseUrl).host) ??
@@ -78,6 +102,8 @@ export class LaunchManager implements ILaunches, IDisposable {
       args,
       tab,
       timeout: settings.startTimeout,
+      reuse: known ?? undefined,
+      recheck: this._recheck(plan, known),
       trans: this._trans
     });
     this._inFlight.set(plan.key, launch);
@@ -99,6 +125,26 @@ export class LaunchManager implements ILaunches, IDisposable {
     Signal.clearData(this);
   }
 
+  /**
+   * What to ask before the start is sent: where the list was not loaded
+   * yet, load it (the tab is open by then) and decide; a server the list
+   * showed running may have stopped or gone since: look again rather than
+   * send the tab to it. A list that cannot be loaded leaves it to the hub.
+   */
+  private _recheck(
+    plan: ILaunchPlan,
+    known: Reuse | null
+  ): (() => Promise<Reuse>) | undefined {
+    const servers = this._servers;
+    if (!servers || (known && known.kind !== 'running')) {
+      return undefined;
+    }
+    return async () => {
+      await servers.refresh();
+      return decideReuse(servers, plan.key) ?? { kind: 'new' };
+    };
+  }
+
   private _onLaunchChanged(launch: Launch): void {
     if (launch.isDone) {
       for (const [key, value] of this._inFlight) {
@@ -112,6 +158,7 @@ export class LaunchManager implements ILaunches, IDisposable {
   }
 
   private readonly _hub: IHubConnection;
+  private readonly _servers: IServersModel | null;
   private readonly _trans: TranslationBundle;
   private readonly _tuning: LaunchTuning;
   private readonly _inFlight = new Map<string, Launch>();

@@ -8,13 +8,13 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import {
   HubError,
   IHubClient,
-  isRecord,
   IUserOptions,
   mergeOptions,
   validateOptions
 } from '../hub';
 import type { IHubConnection } from '../connection/types';
 import { LaunchError } from './errors';
+import { canonicalJSON, recordedOptions } from './reuse';
 import { IStartArgs } from './types';
 
 /**
@@ -26,7 +26,10 @@ export interface ILaunchPlan {
   options: IUserOptions;
   /** What the user calls it. */
   label: string;
-  /** Starts with the same key are the same start. */
+  /**
+   * Starts with the same key are the same start: the options the hub will
+   * record, as canonical JSON (compare a configuration's `userOptions`).
+   */
   key: string;
 }
 
@@ -84,19 +87,12 @@ export function planLaunch(
       )
     );
   }
-  // The same options from any entry point are the same start.
-  return { client, options, label, key: canonicalJSON(merged) };
-}
-
-/** JSON with object keys sorted, so equal options give equal text. */
-function canonicalJSON(value: unknown): string {
-  return JSON.stringify(value, (_, item: unknown) =>
-    isRecord(item)
-      ? Object.fromEntries(
-          Object.keys(item)
-            .sort()
-            .map(key => [key, item[key]])
-        )
-      : item
-  );
+  // The same options from any entry point are the same start, for the hub
+  // too: it reuses the configuration whose options are the same.
+  return {
+    client,
+    options,
+    label,
+    key: canonicalJSON(recordedOptions(merged))
+  };
 }

@@ -7,6 +7,7 @@ import { ISignal } from '@lumino/signaling';
 import type {
   IHubClient,
   IProgressEvent,
+  IServerModel,
   IUserOptions,
   StopResult
 } from '../hub';
@@ -80,6 +81,12 @@ export interface ILaunch {
   readonly tab: ILaunchTab | null;
   /** Where it is. */
   readonly phase: LaunchPhase;
+  /**
+   * Whether it lands on a configuration the user already had: `running`
+   * (opened, nothing started), `again` (a stopped one started again),
+   * `following` (one already starting), or `new`.
+   */
+  readonly reuse: ReuseKind;
   /** Whether it has ended (running, failed, timeout or cancelled). */
   readonly isDone: boolean;
   /** What is known so far about the server (name and URLs once accepted). */
@@ -124,9 +131,12 @@ export interface ILaunches {
   /**
    * Start a server, or join the start in flight with the same options.
    *
-   * Resolves with the running server. Rejects with a `LaunchError`: reason
-   * `refused` when nothing was sent (no token, unknown preset, invalid
-   * options), else why the launch failed.
+   * A start whose options match a configuration the user has lands on it
+   * (a running one opens without any start request). Resolves with the
+   * running server. Rejects with a `LaunchError`: reason `refused` when
+   * nothing was sent (no token, unknown preset, invalid options, or a new
+   * configuration when the user has as many as the hub allows), else why
+   * the launch failed.
    */
   start(args: IStartArgs, options?: IStartOptions): Promise<ILaunchResult>;
 }
@@ -156,5 +166,51 @@ export interface ILaunchOptions {
   pollInterval?: { first: number; max: number };
   /** Consecutive failed status checks tolerated for transient errors. */
   maxTransientErrors?: number;
+  /** How an early `stopped` is confirmed (see `IStatusWatchOptions`). */
+  confirmStopped?: Partial<IConfirmStopped>;
+  /**
+   * What the start amounts to among the user's configurations, as far as
+   * is known when it begins (default: a new configuration).
+   */
+  reuse?: Reuse;
+  /** Ask again before anything is sent; the answer replaces `reuse`. */
+  recheck?: () => Promise<Reuse>;
   trans?: TranslationBundle;
+}
+
+/**
+ * What a start amounts to on the hub:
+ *
+ * - `new`: a new configuration (or nothing is known about the others);
+ * - `full`: a new configuration, but the user has `limit` already;
+ * - `running`: the matching configuration runs: open it, send nothing;
+ * - `again`: the matching configuration is stopped: the start runs it again;
+ * - `following`: the matching configuration is starting: the start follows it.
+ */
+export type Reuse =
+  | { kind: 'new' }
+  | { kind: 'full'; limit: number }
+  | {
+      kind: 'running' | 'again' | 'following';
+      /** The matching configuration. */
+      server: IServerModel;
+      /** Its owner. */
+      userName: string;
+    };
+
+/**
+ * How a launch relates to the user's configurations, once known.
+ */
+export type ReuseKind = 'new' | 'running' | 'again' | 'following';
+
+/**
+ * How a `stopped` answer in the first seconds of a start is confirmed.
+ */
+export interface IConfirmStopped {
+  /** Consecutive equal `stopped` answers needed. */
+  checks: number;
+  /** Milliseconds the first and the last of them must span at least. */
+  span: number;
+  /** Milliseconds between the checks. */
+  interval: number;
 }

@@ -37,6 +37,7 @@ export const palettePlugin: JupyterFrontEndPlugin<void> = {
       CommandIDs.open,
       CommandIDs.stop,
       CommandIDs.deleteServer,
+      CommandIDs.startAgain,
       CommandIDs.showLogs,
       CommandIDs.setToken,
       CommandIDs.openTokenPage,

@@ -1,6 +1,6 @@
 /**
  * The commands that act on one of the user's servers: open, stop, delete,
- * show its logs; and refresh the list.
+ * start again, show its logs; and refresh the list.
  */
 import {
   JupyterFrontEnd,
@@ -8,8 +8,10 @@ import {
 } from '@jupyterlab/application';
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { CommandIDs } from '../commandIds';
+import { IServerModel } from '../hub';
 import { INFDIServers } from '../tokens';
 import { openInNewTab } from '../widgets/browserTab';
 import { showLogs } from '../widgets/logsDialog';
@@ -38,13 +40,13 @@ function message(error: unknown): string {
 }
 
 /**
- * Adds the commands to open, stop and delete a server, show its logs, and
- * refresh the list.
+ * Adds the commands to open, stop, delete and start again a server, show its
+ * logs, and refresh the list.
  */
 export const serverCommandsPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-nfdi-launcher:server-commands',
   description:
-    'Adds the commands to open, stop and delete NFDI servers, show their logs and refresh the list.',
+    'Adds the commands to open, stop, delete and start again NFDI servers, show their logs and refresh the list.',
   autoStart: true,
   requires: [INFDIServers],
   optional: [ITranslator],
@@ -188,6 +190,40 @@ export const serverCommandsPlugin: JupyterFrontEndPlugin<void> = {
             trans
           );
         }
+      }
+    });
+
+    commands.addCommand(CommandIDs.startAgain, {
+      label: args =>
+        args.server
+          ? trans.__('Start Again')
+          : trans.__('Start an NFDI Server Again'),
+      caption: trans.__(
+        'Start a stopped server again with the options it was started with, and open it in a new tab'
+      ),
+      describedBy: { args: SERVER_ARG },
+      execute: args => {
+        // Through the start command: the same waiting tab, notifications
+        // and reuse of the configuration as any start.
+        const start = (server: IServerModel) =>
+          commands.execute(CommandIDs.start, {
+            options: server.userOptions as ReadonlyPartialJSONObject
+          });
+        if (typeof args.server === 'string') {
+          const known = model.find(args.server);
+          if (known && serverState(known) === 'stopped') {
+            // Known to be stopped: start inside the click, so the new tab
+            // opens without a popup blocker in the way.
+            return start(known);
+          }
+        }
+        return pickServer(
+          model,
+          args,
+          s => serverState(s) === 'stopped',
+          trans.__('Start which server again?'),
+          trans
+        ).then(server => (server ? start(server) : undefined));
       }
     });
 

@@ -34,10 +34,27 @@ export const serversPlugin: JupyterFrontEndPlugin<INFDIServers> = {
       'jupyterlab_nfdi_launcher'
     );
     const servers = new ServersModel(hub);
-    const launches = new LaunchManager({ hub, trans });
-    // A visible list follows every launch: a new server, a failed one.
+    const launches = new LaunchManager({ hub, servers, trans });
+    // A start decides from the list whether it reuses a configuration or
+    // needs a new one (refused at the limit before any tab opens): load it
+    // once now, and again when the hub or the token changes.
+    // (A visible list refreshes itself.)
+    const load = () => {
+      if (
+        !servers.active &&
+        hub.client &&
+        hub.hasToken &&
+        servers.connection === 'checking'
+      ) {
+        void servers.refresh();
+      }
+    };
+    app.restored.then(load).catch(() => undefined);
+    hub.changed.connect(load);
+    // The list follows every launch: a new server, a failed one; a visible
+    // list also shows the ones starting.
     launches.changed.connect((_, launch) => {
-      if (servers.active && launch.phase !== 'starting') {
+      if (launch.isDone || (servers.active && launch.phase !== 'starting')) {
         void servers.refresh();
       }
     });

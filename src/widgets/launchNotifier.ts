@@ -47,7 +47,9 @@ export class LaunchNotifier {
       if (error instanceof LaunchError && error.reason === 'refused') {
         const actions = isHubError(error.hubError, 'auth')
           ? [this._actions.tokenPage()]
-          : [];
+          : isHubError(error.hubError, 'limit')
+            ? [this._actions.showServers()]
+            : [];
         notify(error.message, 'error', { actions }, this._trans);
       }
     });
@@ -65,11 +67,18 @@ export class LaunchNotifier {
   /** Show where a launch is, or how it ended. */
   private _update(launch: ILaunch): void {
     if (launch.isDone) {
-      if (this._notes.has(launch)) {
+      if (this._followed.delete(launch)) {
         launch.progressChanged.disconnect(this._onProgress, this);
         this._finish(launch);
       }
       return;
+    }
+    if (!this._followed.has(launch)) {
+      this._followed.add(launch);
+      launch.progressChanged.connect(this._onProgress, this);
+    }
+    if (launch.reuse === 'running') {
+      return; // It opens at once: nothing to wait for.
     }
     const message = this._progressMessage(launch);
     const detail = this._progressDetail(launch);
@@ -77,7 +86,6 @@ export class LaunchNotifier {
     const id = this._notes.get(launch);
     const options = { actions: [this._actions.cancel(launch)] };
     if (id === undefined) {
-      launch.progressChanged.connect(this._onProgress, this);
       this._notes.set(
         launch,
         Notification.emit(message, 'in-progress', {
@@ -125,10 +133,18 @@ export class LaunchNotifier {
         displayType: 'accent',
         callback: () => this._options.openUrl(nextUrl)
       };
+      const already = launch.reuse === 'running';
       settle(
         landed
-          ? trans.__('%1 is running. It opened in a new tab.', launch.label)
-          : trans.__('%1 is running.', launch.label),
+          ? already
+            ? trans.__(
+                '%1 is already running. It opened in a new tab.',
+                launch.label
+              )
+            : trans.__('%1 is running. It opened in a new tab.', launch.label)
+          : already
+            ? trans.__('%1 is already running.', launch.label)
+            : trans.__('%1 is running.', launch.label),
         'success',
         [open],
         landed ? 8000 : false
@@ -217,13 +233,31 @@ export class LaunchNotifier {
   }
 
   private _progressMessage(launch: ILaunch): string {
-    return launch.phase === 'pending'
-      ? this._trans.__(
-          '%1 is starting on %2 (pending)…',
-          launch.label,
-          launch.hubHost
-        )
-      : this._trans.__('Starting %1 on %2…', launch.label, launch.hubHost);
+    const trans = this._trans;
+    const { label, hubHost } = launch;
+    const pending = launch.phase === 'pending';
+    switch (launch.reuse) {
+      case 'again':
+        return pending
+          ? trans.__(
+              'Your existing server %1 is starting again on %2 (pending)…',
+              label,
+              hubHost
+            )
+          : trans.__(
+              'Starting your existing server %1 again on %2…',
+              label,
+              hubHost
+            );
+      case 'following':
+        return pending
+          ? trans.__('%1 is starting on %2 (pending)…', label, hubHost)
+          : trans.__('%1 is already starting on %2…', label, hubHost);
+      default:
+        return pending
+          ? trans.__('%1 is starting on %2 (pending)…', label, hubHost)
+          : trans.__('Starting %1 on %2…', label, hubHost);
+    }
   }
 
   /** What the hub last said about the start, e.g. "40%: Pulling image". */
@@ -244,6 +278,9 @@ export class LaunchNotifier {
   private readonly _options: ILaunchNotifierOptions;
   private readonly _trans: TranslationBundle;
   private readonly _actions: LaunchActions;
+  /** The launches told about, until they end. */
+  private readonly _followed = new Set<ILaunch>();
+  /** Their progress notifications. */
   private readonly _notes = new Map<ILaunch, string>();
 }
 

@@ -103,7 +103,7 @@ describe('Launch', () => {
     expect(launch.progress).toBeNull();
   });
 
-  it('202 then stopped with exit code and logs: fails with them', async () => {
+  it('202 then stopped with exit code and logs after the grace: fails with them', async () => {
     const fake = new FakeFetch().answer(accepted, {
       status: 200,
       body: {
@@ -112,7 +112,7 @@ describe('Launch', () => {
         logs: ['Pulling image', 'Error: boom']
       }
     });
-    const { launch, phases } = makeLaunch(fake);
+    const { launch, phases } = makeLaunch(fake, { stoppedGrace: 0 });
     const error = await failure(launch);
     expect(error.reason).toBe('stopped');
     expect(error.exitCode).toBe(3);

@@ -2,7 +2,10 @@ import { Notification } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 
 import { INFDISettings } from '../../connection/settings';
-import { LaunchManager } from '../../launch/manager';
+import { DEFAULT_USER_OPTIONS, mergeOptions } from '../../hub';
+import { LaunchManager, LaunchTuning } from '../../launch/manager';
+import { IServersModel } from '../../servers/types';
+import { ServersModel } from '../../servers/model';
 import { ILaunchTab, IStartArgs } from '../../launch/types';
 import { LaunchNotifier } from '../../widgets/launchNotifier';
 import { makeHub } from '../fakeHub';
@@ -40,7 +43,8 @@ class FakeTab implements ILaunchTab {
 function setup(
   fake: FakeFetch,
   settings: Partial<INFDISettings> = {},
-  token = 'tok'
+  token = 'tok',
+  extra: { servers?: IServersModel; tuning?: LaunchTuning } = {}
 ) {
   const tabs: FakeTab[] = [];
   const opened: string[] = [];
@@ -63,7 +67,11 @@ function setup(
   });
   const manager = new LaunchManager({
     hub,
-    tuning: { pollInterval: { first: 5, max: 10 }, stoppedGrace: 0 }
+    servers: extra.servers,
+    tuning: extra.tuning ?? {
+      pollInterval: { first: 5, max: 10 },
+      stoppedGrace: 0
+    }
   });
   const openTab = () => {
     const tab = new FakeTab();
@@ -82,7 +90,7 @@ function setup(
   const flow = {
     start: (args: IStartArgs = {}) => notifier.start(args, { openTab })
   };
-  return { flow, manager, tabs, opened, shown };
+  return { flow, manager, tabs, opened, shown, hub };
 }
 
 function lastNotification(): Notification.INotification {
@@ -297,5 +305,147 @@ describe('LaunchNotifier retries', () => {
     await expect(flow.start()).rejects.toBeTruthy();
     const labels = lastNotification().options.actions?.map(a => a.label);
     expect(labels).not.toContain('Try again');
+  });
+});
+
+describe("LaunchNotifier with the user's configurations", () => {
+  beforeEach(() => {
+    Notification.dismiss();
+  });
+
+  /** What the hub records for the "Minimal" preset over these settings. */
+  const minimal = mergeOptions(DEFAULT_USER_OPTIONS, {
+    option: 'custom',
+    custom: { customimage: 'img:1' },
+    system: 'JSC-Cloud'
+  });
+
+  /** `GET /hub/api/users/alice` with these servers. */
+  function list(...servers: Record<string, unknown>[]) {
+    return {
+      status: 200,
+      body: {
+        name: 'alice',
+        servers: Object.fromEntries(servers.map(s => [s.name, s]))
+      }
+    };
+  }
+
+  function configuration(
+    name: string,
+    state: 'running' | 'stopped',
+    options: Record<string, unknown>
+  ): Record<string, unknown> {
+    return {
+      name,
+      ready: state === 'running',
+      pending: null,
+      stopped: state === 'stopped',
+      url: state === 'running' ? `/user/alice/${name}/` : null,
+      user_options: options
+    };
+  }
+
+  /** A notifier whose servers model has loaded `answer`. */
+  async function loaded(answer: ReturnType<typeof list>) {
+    const fake = new FakeFetch();
+    const servers = new ServersModel(
+      makeHub(fake, { hubUrl: HUB, token: 'tok' }),
+      { refreshInterval: 60 * 1000 }
+    );
+    fake.answer({ status: 200, body: { name: 'alice', scopes: [] } }, answer, {
+      status: 404,
+      body: { status: 404 }
+    });
+    await servers.refresh();
+    fake.calls.length = 0;
+    return { fake, ...setup(fake, {}, 'tok', { servers }) };
+  }
+
+  it('the tile of a preset whose server runs opens it at once and says it is already running', async () => {
+    const running = list(configuration('m1', 'running', minimal));
+    const { fake, flow, tabs } = await loaded(running);
+    fake.answer(running);
+    const result = await flow.start({ preset: 'Minimal' });
+    expect(result.nextUrl).toBe(`${HUB}user/alice/m1/`);
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0].url).toBe(`${HUB}user/alice/m1/`);
+    expect(fake.calls.map(c => c.method)).toEqual(['GET']);
+    // No "Starting…" on the way: only the outcome.
+    expect(tabs[0].messages).toEqual([]);
+    const all = Notification.manager.notifications;
+    expect(all).toHaveLength(1);
+    expect(all[0].message).toBe(
+      'Minimal is already running. It opened in a new tab.'
+    );
+    expect(all[0].type).toBe('success');
+  });
+
+  it('a stopped configuration with the same options is started again, and says so', async () => {
+    const { fake, flow, tabs } = await loaded(
+      list(configuration('m1', 'stopped', minimal))
+    );
+    fake.answer(accepted, pending, running);
+    const done = flow.start({ preset: 'Minimal' });
+    expect(tabs[0].messages[0]).toBe(
+      'Starting your existing server Minimal again on hub.example.org…'
+    );
+    expect(lastNotification().message).toBe(
+      'Starting your existing server Minimal again on hub.example.org…'
+    );
+    await done;
+    expect(
+      tabs[0].messages.some(m =>
+        m.startsWith('Your existing server Minimal is starting again')
+      )
+    ).toBe(true);
+    expect(tabs[0].url).toBe(NEXT_URL);
+    expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('at the limit, a new configuration is refused with no tab and offers the server list', async () => {
+    const others = Array.from({ length: 15 }, (_, i) =>
+      configuration(`c${i}`, 'stopped', { ...minimal, name: `C${i}` })
+    );
+    const { fake, flow, tabs, shown } = await loaded(list(...others));
+    fake.answer(list(...others));
+    await expect(flow.start({ preset: 'Minimal' })).rejects.toMatchObject({
+      reason: 'refused'
+    });
+    expect(tabs).toHaveLength(0);
+    expect(fake.calls.some(c => c.method === 'POST')).toBe(false);
+    const note = lastNotification();
+    expect(note.type).toBe('error');
+    expect(note.message).toContain('15 server configurations');
+    const action = note.options.actions?.find(a => a.label === 'Show servers');
+    expect(action).toBeDefined();
+    action?.callback(new MouseEvent('click'));
+    expect(shown).toEqual([1]);
+  });
+
+  it('a stopped(0) that holds is reported with exit code 0, and the tab closes', async () => {
+    const fake = new FakeFetch().answer(accepted);
+    for (let i = 0; i < 20; i++) {
+      fake.answer({
+        status: 200,
+        body: { status: 'stopped', exit_code: 0, logs: [] }
+      });
+    }
+    const { flow, tabs } = setup(fake, {}, 'tok', {
+      tuning: {
+        pollInterval: { first: 5, max: 10 },
+        stoppedGrace: 10,
+        confirmStopped: { checks: 3, span: 20, interval: 10 }
+      }
+    });
+    await expect(flow.start({ preset: 'Minimal' })).rejects.toMatchObject({
+      reason: 'stopped',
+      exitCode: 0,
+      logs: []
+    });
+    expect(tabs[0].closed).toBe(true);
+    expect(lastNotification().message).toBe(
+      'Minimal stopped while starting (exit code 0).'
+    );
   });
 });
