@@ -1,6 +1,7 @@
 import { hubPlugin } from './plugins/hub';
 import { launcherPlugin } from './plugins/launcher';
 import { palettePlugin } from './plugins/palette';
+import { resumePlugin } from './plugins/resume';
 import { serverCommandsPlugin } from './plugins/serverCommands';
 import { serversPlugin } from './plugins/servers';
 import { sidebarPlugin } from './plugins/sidebar';
@@ -26,5 +27,6 @@ export default [
   tokenCommandsPlugin,
   sidebarPlugin,
   launcherPlugin,
-  palettePlugin
+  palettePlugin,
+  resumePlugin
 ];
