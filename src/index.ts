@@ -2,6 +2,7 @@ import { hubPlugin } from './plugins/hub';
 import { launcherPlugin } from './plugins/launcher';
 import { linkCommandsPlugin } from './plugins/linkCommands';
 import { palettePlugin } from './plugins/palette';
+import { resumePlugin } from './plugins/resume';
 import { serverCommandsPlugin } from './plugins/serverCommands';
 import { serversPlugin } from './plugins/servers';
 import { sidebarPlugin } from './plugins/sidebar';
@@ -33,5 +34,6 @@ export default [
   sidebarPlugin,
   launcherPlugin,
   palettePlugin,
-  linkCommandsPlugin
+  linkCommandsPlugin,
+  resumePlugin
 ];

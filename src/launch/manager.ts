@@ -11,6 +11,8 @@ import { limitError } from './errors';
 import { Launch } from './launch';
 import { ILaunchPlan, planLaunch } from './plan';
 import { decideReuse } from './reuse';
+import type { IInFlightRecord } from './inFlight';
+import { ILaunchRecorder, IResumable, resumedLaunchOptions } from './resume';
 import {
   ILaunch,
   ILaunches,
@@ -38,16 +40,19 @@ export type LaunchTuning = Partial<
  * would reuse (see `reuse.ts`), and one that needs a new configuration when
  * the user has as many as allowed is refused before any tab or request.
  */
-export class LaunchManager implements ILaunches, IDisposable {
+export class LaunchManager implements ILaunches, IResumable, IDisposable {
   constructor(options: {
     hub: IHubConnection;
     /** The user's configurations (without it, every start is a new one). */
     servers?: IServersModel;
     trans?: TranslationBundle;
     tuning?: LaunchTuning;
+    /** Remembers launches the hub accepted, to resume after a reload. */
+    recorder?: ILaunchRecorder;
   }) {
     this._hub = options.hub;
     this._servers = options.servers ?? null;
+    this._recorder = options.recorder ?? null;
     this._trans =
       options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
     this._tuning = options.tuning ?? {};
@@ -112,6 +117,31 @@ export class LaunchManager implements ILaunches, IDisposable {
     return launch.run();
   }
 
+  /**
+   * Follow again a start the hub accepted before this page reloaded (see
+   * `resume.ts`): nothing is sent to start it again. Joins the launch in
+   * flight with the same options; `null` if the hub in use is another.
+   */
+  resume(record: IInFlightRecord): Promise<ILaunchResult> | null {
+    const existing = this._inFlight.get(record.key);
+    if (existing) {
+      return existing.done;
+    }
+    const options = resumedLaunchOptions(record, this._hub);
+    if (!options) {
+      return null;
+    }
+    const launch = new Launch({
+      ...this._tuning,
+      ...options,
+      trans: this._trans
+    });
+    this._inFlight.set(record.key, launch);
+    launch.changed.connect(this._onLaunchChanged, this);
+    this._changed.emit(launch);
+    return launch.run();
+  }
+
   /** Cancel every launch in flight and forget them. */
   dispose(): void {
     if (this._isDisposed) {
@@ -146,6 +176,12 @@ export class LaunchManager implements ILaunches, IDisposable {
   }
 
   private _onLaunchChanged(launch: Launch): void {
+    // Survive a reload: remember what the hub accepted (see resume.ts).
+    for (const [key, value] of this._inFlight) {
+      if (value === launch) {
+        this._recorder?.track(launch, key);
+      }
+    }
     if (launch.isDone) {
       for (const [key, value] of this._inFlight) {
         if (value === launch) {
@@ -161,6 +197,7 @@ export class LaunchManager implements ILaunches, IDisposable {
   private readonly _servers: IServersModel | null;
   private readonly _trans: TranslationBundle;
   private readonly _tuning: LaunchTuning;
+  private readonly _recorder: ILaunchRecorder | null;
   private readonly _inFlight = new Map<string, Launch>();
   private readonly _changed = new Signal<this, ILaunch>(this);
   private _isDisposed = false;

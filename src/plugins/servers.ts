@@ -10,7 +10,10 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // What this plugin provides is built at activation: lazy loading gains nothing.
 /* eslint-disable jupyter/prefer-lazy-imports */
 import { LaunchManager } from '../launch/manager';
+import { InFlightStore } from '../launch/inFlight';
+import { LaunchRecorder } from '../launch/resume';
 import { ServersModel } from '../servers/model';
+import { pageStorage } from './resume';
 /* eslint-enable jupyter/prefer-lazy-imports */
 import { INFDIHub, INFDIServers } from '../tokens';
 
@@ -34,7 +37,13 @@ export const serversPlugin: JupyterFrontEndPlugin<INFDIServers> = {
       'jupyterlab_nfdi_launcher'
     );
     const servers = new ServersModel(hub);
-    const launches = new LaunchManager({ hub, servers, trans });
+    const launches = new LaunchManager({
+      hub,
+      servers,
+      trans,
+      // Remembered so that a reload can resume them (see the resume plugin).
+      recorder: new LaunchRecorder(new InFlightStore(pageStorage()), hub)
+    });
     // A start decides from the list whether it reuses a configuration or
     // needs a new one (refused at the limit before any tab opens): load it
     // once now, and again when the hub or the token changes.

@@ -6,6 +6,7 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { URLExt } from '@jupyterlab/coreutils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
@@ -106,7 +107,14 @@ export const startCommandPlugin: JupyterFrontEndPlugin<void> = {
             openTab: (label, hubHost) =>
               BrowserTab.open(
                 trans.__('Starting %1…', label),
-                trans.__('Starting %1 on %2…', label, hubHost)
+                trans.__('Starting %1 on %2…', label, hubHost),
+                {
+                  hubUrl: hub.hubUrl,
+                  hint: trans.__(
+                    'If nothing happens here, open the NFDI sidebar in JupyterLab, or go to %1',
+                    URLExt.join(hub.hubUrl, 'hub/home')
+                  )
+                }
               )
           }
         );

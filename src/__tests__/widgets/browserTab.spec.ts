@@ -1,4 +1,5 @@
 import { BrowserTab } from '../../widgets/browserTab';
+import { WAITING_SCRIPT } from '../../widgets/waitingScript';
 
 /** A window as `window.open('', '_blank')` gives it, with its own document. */
 function fakeWindow() {
@@ -57,5 +58,83 @@ describe('BrowserTab', () => {
   it('is null when the browser blocks the popup', () => {
     open = jest.spyOn(window, 'open').mockReturnValue(null);
     expect(BrowserTab.open('A', 'a')).toBeNull();
+  });
+
+  describe('after a reload of this JupyterLab', () => {
+    const hint =
+      'If nothing happens here, open the NFDI sidebar in JupyterLab, or go to https://hub.example.org/hub/home';
+
+    it('gives the page its script and the hub origin it may go to', async () => {
+      const win = fakeWindow();
+      open = jest.spyOn(window, 'open').mockReturnValue(win as any);
+      // The page's script runs as it is inserted (jsdom runs none: pretend).
+      const insert = jest
+        .spyOn(win.document.head, 'appendChild')
+        .mockImplementation(node => {
+          if ((node as HTMLElement).tagName === 'SCRIPT') {
+            win.document.documentElement.setAttribute(
+              'data-nfdi-listening',
+              ''
+            );
+          }
+          return HTMLHeadElement.prototype.appendChild.call(
+            win.document.head,
+            node
+          );
+        });
+      const tab = BrowserTab.open('A', 'a', {
+        hubUrl: 'https://hub.example.org/jhub/',
+        hint
+      })!;
+      await expect(tab.listening).resolves.toBe(true);
+      const root = win.document.documentElement;
+      expect(root.getAttribute('data-nfdi-hub')).toBe(
+        'https://hub.example.org'
+      );
+      expect(win.document.querySelector('script')?.textContent).toBe(
+        WAITING_SCRIPT
+      );
+      // The hint waits until nobody answers for a while.
+      const shown = win.document.getElementById('nfdi-hint')!;
+      expect(shown.textContent).toBe(hint);
+      expect(shown.hidden).toBe(true);
+      insert.mockRestore();
+    });
+
+    it('says where to go at once where the script cannot run', async () => {
+      const win = fakeWindow();
+      open = jest.spyOn(window, 'open').mockReturnValue(win as any);
+      const tab = BrowserTab.open('A', 'a', {
+        hubUrl: 'https://hub.example.org/',
+        hint
+      })!;
+      await expect(tab.listening).resolves.toBe(false);
+      expect(win.document.getElementById('nfdi-hint')!.hidden).toBe(false);
+    });
+
+    it('adds no script without an http(s) hub', async () => {
+      const win = fakeWindow();
+      open = jest.spyOn(window, 'open').mockReturnValue(win as any);
+      const tab = BrowserTab.open('A', 'a', {
+        hubUrl: 'javascript:alert(1)',
+        hint
+      })!;
+      await expect(tab.listening).resolves.toBe(false);
+      expect(win.document.querySelector('script')).toBeNull();
+      expect(win.document.documentElement.hasAttribute('data-nfdi-hub')).toBe(
+        false
+      );
+    });
+
+    it('tells the page its server once', () => {
+      const win = fakeWindow();
+      open = jest.spyOn(window, 'open').mockReturnValue(win as any);
+      const tab = BrowserTab.open('A', 'a')!;
+      tab.track('alice', 's1');
+      tab.track('bob', 's2');
+      const root = win.document.documentElement;
+      expect(root.getAttribute('data-nfdi-user')).toBe('alice');
+      expect(root.getAttribute('data-nfdi-server')).toBe('s1');
+    });
   });
 });
