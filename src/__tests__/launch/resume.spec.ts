@@ -29,14 +29,20 @@ const s1Starting = {
 };
 
 /** One JupyterLab page: a manager that records its launches in `storage`. */
-function page(fake: FakeFetch, options: { startTimeout?: number } = {}) {
+function page(
+  fake: FakeFetch,
+  options: { startTimeout?: number; stoppedGrace?: number } = {}
+) {
   const hub = makeHub(fake, {
     settings: { startTimeout: options.startTimeout ?? 600 }
   });
   const store = new InFlightStore(localStorage);
   const manager = new LaunchManager({
     hub,
-    tuning: { pollInterval: { first: 5, max: 20 }, stoppedGrace: 0.2 },
+    tuning: {
+      pollInterval: { first: 5, max: 20 },
+      stoppedGrace: options.stoppedGrace ?? 0.2
+    },
     recorder: new LaunchRecorder(store, hub)
   });
   const phases: LaunchPhase[] = [];
@@ -115,7 +121,8 @@ describe('Remembering launches', () => {
       status: 200,
       body: { status: 'stopped', exit_code: 3, logs: ['boom'] }
     });
-    const { store, manager } = page(fake);
+    // No grace: the first 'stopped' is believed (see stopped.spec.ts).
+    const { store, manager } = page(fake, { stoppedGrace: 0 });
     await expect(
       manager.start({ options: { name: 'Analysis' } })
     ).rejects.toMatchObject({ reason: 'stopped' });
