@@ -6,8 +6,9 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import type { IHubConnection } from '../connection/types';
+import { flavorProblem, mergeOptions } from '../hub';
 import type { IServersModel } from '../servers/types';
-import { limitError } from './errors';
+import { LaunchError, limitError } from './errors';
 import { Launch } from './launch';
 import { ILaunchPlan, planLaunch } from './plan';
 import { decideReuse } from './reuse';
@@ -93,6 +94,18 @@ export class LaunchManager implements ILaunches, IResumable, IDisposable {
       return Promise.reject(
         limitError(known.limit, plan.label, this._trans, 'refused')
       );
+    }
+    // A full or vanished flavor: told before any tab or request too.
+    const flavor =
+      known?.kind === 'running'
+        ? null
+        : flavorProblem(
+            mergeOptions(this._hub.defaultOptions, plan.options),
+            this._servers?.systems ?? null,
+            this._trans
+          );
+    if (flavor) {
+      return Promise.reject(new LaunchError('refused', flavor.message));
     }
     const settings = this._hub.settings;
     const tab = settings.openInNewTab

@@ -66,7 +66,10 @@ class Tab implements ILaunchTab {
  * A manager with alice's servers model; `loaded`: the list as answered at
  * start-up (else the model has not loaded it).
  */
-async function setup(loaded: IFakeAnswer | null) {
+async function setup(
+  loaded: IFakeAnswer | null,
+  systems: IFakeAnswer = noFlavors
+) {
   const fake = new FakeFetch();
   const hub = makeHub(fake, {
     hubUrl: HUB,
@@ -77,7 +80,7 @@ async function setup(loaded: IFakeAnswer | null) {
   });
   const servers = new ServersModel(hub, { refreshInterval: 60 * 1000 });
   if (loaded) {
-    fake.answer(me, loaded, noFlavors);
+    fake.answer(me, loaded, systems);
     await servers.refresh();
     expect(servers.connection).toBe('connected');
   }
@@ -322,5 +325,51 @@ describe('LaunchManager with the servers model', () => {
       manager.start({ preset: 'A' }, { openTab })
     ).resolves.toMatchObject({ name: 's1' });
     expect(posts()).toBe(1);
+  });
+});
+
+describe('LaunchManager and the flavors the hub offers', () => {
+  /** The hub's systems: deNBI-Cloud m1 full, l1 free. */
+  const systems: IFakeAnswer = {
+    status: 200,
+    body: {
+      'deNBI-Cloud': {
+        m1: { display_name: 'm1', max: 2, current: 2 },
+        l1: { display_name: 'l1', max: 2, current: 1 }
+      }
+    }
+  };
+
+  it('a full flavor is refused before any tab or request, with the reason', async () => {
+    const { fake, manager, tabs, openTab } = await setup(serverList(), systems);
+    const error = await manager
+      .start({ preset: 'A' }, { openTab })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LaunchError);
+    expect((error as LaunchError).reason).toBe('refused');
+    expect((error as LaunchError).message).toMatch(/2 of 2/);
+    expect(tabs).toHaveLength(0);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('a free flavor starts', async () => {
+    const { fake, manager, openTab, posts } = await setup(
+      serverList(),
+      systems
+    );
+    fake.answer(accepted, running);
+    await manager.start({ options: { flavor: 'l1' } }, { openTab });
+    expect(posts()).toBe(1);
+  });
+
+  it('a running server of a full flavor still opens', async () => {
+    const list = serverList(
+      hubServer('a1', 'running', { user_options: recorded('A') })
+    );
+    const { fake, manager, openTab, posts } = await setup(list, systems);
+    fake.answer(list);
+    const result = await manager.start({ preset: 'A' }, { openTab });
+    expect(result.nextUrl).toBe(`${HUB}user/alice/a1/`);
+    expect(posts()).toBe(0);
   });
 });
