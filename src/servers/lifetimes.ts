@@ -56,7 +56,8 @@ export class ServerLifetimes implements IServerLifetimes, IDisposable {
     this._servers.changed.connect(this._onServersChanged, this);
     this._servers.removed.connect(this._onRemoved, this);
     this._launches?.changed.connect(this._onLaunch, this);
-    this._onServersChanged();
+    // After the caller connected to the signals: a warning may be due.
+    void Promise.resolve().then(() => this._onServersChanged());
   }
 
   get changed(): ISignal<this, void> {
@@ -149,7 +150,7 @@ export class ServerLifetimes implements IServerLifetimes, IDisposable {
   private _onServersChanged(): void {
     const servers = this._servers;
     const user = servers.user?.name;
-    if (servers.connection !== 'connected' || !user) {
+    if (this._isDisposed || servers.connection !== 'connected' || !user) {
       return;
     }
     const hub = this._hub.hubUrl;
