@@ -140,6 +140,7 @@ export class ServerLifetimes implements IServerLifetimes, IDisposable {
       this._recorded.add(launch);
       this._store.add(this._hub.hubUrl, userName, name, this._now());
       this._changed.emit();
+      this._schedule(); // It may be listed already: its warning is due then.
     }
     if (launch.isDone && !this._servers.active) {
       // The background list learns of the server (and of a failed one).

@@ -202,6 +202,15 @@ describe('ServerLifetimes', () => {
     reloaded.dispose();
   });
 
+  it('warns about a server listed before its launch said it made it', () => {
+    const { servers, emitLaunch, lifetimes, warnings } = setup();
+    servers.list(running('s1'));
+    emitLaunch(launch('s1'));
+    jest.advanceTimersByTime(42 * MIN + 1000);
+    expect(warnings).toHaveLength(1);
+    lifetimes.dispose();
+  });
+
   it('does not warn with warning 0 or for servers it does not bound', () => {
     const { servers, emitLaunch, lifetimes, warnings } = setup({
       lifetimeWarning: 0
