@@ -16,7 +16,6 @@ import {
   closeTabsAndRemoveServers,
   LONG,
   loginToHub,
-  openSidebar,
   serverRow,
   setNFDISettings,
   sidebar,
@@ -151,7 +150,9 @@ test.describe('At a glance', () => {
     );
     await expect(statusItem(page)).toContainText('NFDI: 1 running');
 
-    // The running panel (its tab in the left side bar).
+    // The running panel (its tab in the left side bar). Galata's sidebar
+    // helpers need its fixture, which a hub-spawned JupyterLab does not have.
+    // eslint-disable-next-line jupyter/galata-prefer-sidebar-activity-helper
     await page.locator('.jp-SideBar [data-id="jp-running-sessions"]').click();
     const panel = page.locator('#jp-running-sessions');
     await expect(panel).toBeVisible();

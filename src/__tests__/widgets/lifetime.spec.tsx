@@ -14,6 +14,7 @@ import { ILifetimeEvent, IServerLifetimes } from '../../servers/types';
 import { LifetimeNotifier } from '../../widgets/lifetimeNotifier';
 import { NFDIRunningServers } from '../../widgets/runningSection';
 import { ServerList } from '../../widgets/serverList';
+import { NFDISidebar } from '../../widgets/sidebar';
 import { NFDIStatusItem, summaryText } from '../../widgets/statusItem';
 import {
   HUB,
@@ -52,14 +53,14 @@ const fiveServers = serverList(
 
 /** A model with five servers, `temp` started through the API. */
 async function connected(list = fiveServers) {
-  const { model, hub } = setup([me, list, noFlavors], {
+  const { model, hub, fake } = setup([me, list, noFlavors], {
     currentServer: 'here'
   });
   const store = new TemporaryServers();
   store.add(HUB, 'alice', 'temp');
   const lifetimes = new ServerLifetimes({ hub, servers: model, store });
   await model.refresh();
-  return { model, hub, lifetimes };
+  return { model, hub, lifetimes, fake };
 }
 
 function row(title: string): HTMLElement {
@@ -336,5 +337,45 @@ describe('LifetimeNotifier', () => {
     );
     expect(notes()[0].options.actions ?? []).toEqual([]);
     notifier.dispose();
+  });
+});
+
+describe('NFDISidebar with lifetimes', () => {
+  it('shows time left and offers Start again once its command exists', async () => {
+    const made = await connected();
+    ({ model, lifetimes } = made);
+    // What an active sidebar's refreshes get.
+    made.fake.answer(fiveServers, fiveServers, fiveServers);
+    const commands = new CommandRegistry();
+    const ran: unknown[] = [];
+    const sidebar = new NFDISidebar({
+      hub: made.hub,
+      model,
+      commands,
+      trans,
+      lifetimes
+    });
+    await act(async () => {
+      Widget.attach(sidebar, document.body);
+      await sidebar.renderPromise;
+    });
+    expect(within(row('Temp')).getByText('52 min left')).toBeTruthy();
+    expect(
+      screen.queryByRole('button', { name: 'Start Old again' })
+    ).toBeNull();
+
+    await act(async () => {
+      commands.addCommand(CommandIDs.startAgain, {
+        execute: args => {
+          ran.push(args);
+        }
+      });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start Old again' }));
+    expect(ran).toEqual([{ server: 'old' }]);
+    await act(async () => {
+      Widget.detach(sidebar);
+      sidebar.dispose();
+    });
   });
 });
