@@ -1,12 +1,15 @@
 import { hubPlugin } from './plugins/hub';
 import { launcherPlugin } from './plugins/launcher';
+import { lifetimePlugin } from './plugins/lifetime';
 import { linkCommandsPlugin } from './plugins/linkCommands';
 import { palettePlugin } from './plugins/palette';
 import { resumePlugin } from './plugins/resume';
+import { runningPlugin } from './plugins/running';
 import { serverCommandsPlugin } from './plugins/serverCommands';
 import { serversPlugin } from './plugins/servers';
 import { sidebarPlugin } from './plugins/sidebar';
 import { startCommandPlugin } from './plugins/startCommand';
+import { statusBarPlugin } from './plugins/statusbar';
 import { tokenCommandsPlugin } from './plugins/tokenCommands';
 
 export { CommandIDs } from './commandIds';
@@ -23,6 +26,7 @@ export { LaunchError } from './launch/errors';
 export type { LaunchErrorReason } from './launch/errors';
 export type * from './launch/types';
 export type * from './servers/types';
+export type { TimeLeft, UnknownReason } from './servers/lifetime';
 export * from './tokens';
 
 export default [
@@ -31,7 +35,10 @@ export default [
   startCommandPlugin,
   serverCommandsPlugin,
   tokenCommandsPlugin,
+  lifetimePlugin,
   sidebarPlugin,
+  statusBarPlugin,
+  runningPlugin,
   launcherPlugin,
   palettePlugin,
   linkCommandsPlugin,

@@ -5,7 +5,7 @@ import { Token } from '@lumino/coreutils';
 
 import type { IHubConnection } from './connection/types';
 import type { ILaunches } from './launch/types';
-import type { IServersModel } from './servers/types';
+import type { IServerLifetimes, IServersModel } from './servers/types';
 
 /**
  * The NFDI hub connection: current settings and a client built from them.
@@ -39,4 +39,17 @@ export interface INFDIServers {
 export const INFDIServers = new Token<INFDIServers>(
   'jupyterlab-nfdi-launcher:INFDIServers',
   "The user's servers on the NFDI hub, the launches in flight, and a way to start one."
+);
+
+/**
+ * How long the user's servers have left.
+ */
+export type INFDILifetimes = IServerLifetimes;
+
+/**
+ * The server lifetimes token.
+ */
+export const INFDILifetimes = new Token<INFDILifetimes>(
+  'jupyterlab-nfdi-launcher:INFDILifetimes',
+  "How long the user's NFDI servers have left before the hub ends them, with a signal before the end and one when the hub removed a server."
 );

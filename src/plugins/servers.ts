@@ -49,13 +49,8 @@ export const serversPlugin: JupyterFrontEndPlugin<INFDIServers> = {
     // once now, and again when the hub or the token changes.
     // (A visible list refreshes itself.)
     const load = () => {
-      if (
-        !servers.active &&
-        hub.client &&
-        hub.hasToken &&
-        servers.connection === 'checking'
-      ) {
-        void servers.refresh();
+      if (hub.client && hub.hasToken) {
+        void servers.load();
       }
     };
     app.restored.then(load).catch(() => undefined);

@@ -10,7 +10,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { CommandIDs } from '../commandIds';
 import { nfdiIcon } from '../icons';
-import { INFDIHub, INFDIServers } from '../tokens';
+import { INFDIHub, INFDILifetimes, INFDIServers } from '../tokens';
 // The sidebar must be in the shell at start-up so the layout can restore it.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { NFDISidebar } from '../widgets/sidebar';
@@ -24,13 +24,14 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     'Adds a sidebar to start NFDI servers and to see, open, stop and delete yours.',
   autoStart: true,
   requires: [INFDIHub, INFDIServers],
-  optional: [ILayoutRestorer, ITranslator],
+  optional: [ILayoutRestorer, ITranslator, INFDILifetimes],
   activate: (
     app: JupyterFrontEnd,
     hub: INFDIHub,
     servers: INFDIServers,
     restorer: ILayoutRestorer | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    lifetimes: INFDILifetimes | null
   ): void => {
     const trans = (translator ?? nullTranslator).load(
       'jupyterlab_nfdi_launcher'
@@ -39,7 +40,8 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
       hub,
       model: servers.servers,
       commands: app.commands,
-      trans
+      trans,
+      lifetimes
     });
     app.shell.add(sidebar, 'left', { rank: 900 });
     restorer?.add(sidebar, sidebar.id);

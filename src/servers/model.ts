@@ -1,11 +1,12 @@
 /**
  * The user's servers on the hub and the state of the connection to it.
  *
- * Refreshes while `active` (the sidebar is visible) and after every action;
- * makes no requests otherwise.
+ * Refreshes every few seconds while `active` (the sidebar is visible) and
+ * after every action; slowly (every minute) while another of the user's
+ * servers runs or starts, so counts and removals are known with the sidebar
+ * closed; not at all otherwise.
  */
 import { IDisposable } from '@lumino/disposable';
-import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import type { IHubConnection } from '../connection/types';
@@ -18,7 +19,8 @@ import {
   StopResult,
   Systems
 } from '../hub';
-import { compareServers, CONFIGURATION_LIMIT } from './state';
+import { ServerPolls } from './polls';
+import { compareServers, CONFIGURATION_LIMIT, serverState } from './state';
 import { HubSystems } from './systems';
 import { ConnectionState, IServersModel } from './types';
 
@@ -26,19 +28,12 @@ import { ConnectionState, IServersModel } from './types';
  * The user's servers on the hub.
  */
 export class ServersModel implements IServersModel, IDisposable {
-  constructor(hub: IHubConnection, options: { refreshInterval?: number } = {}) {
+  constructor(
+    hub: IHubConnection,
+    options: { refreshInterval?: number; watchInterval?: number } = {}
+  ) {
     this._hub = hub;
-    this._poll = new Poll({
-      name: 'jupyterlab-nfdi-launcher:servers',
-      factory: () => this._refresh(),
-      frequency: {
-        interval: options.refreshInterval ?? 5000,
-        backoff: true,
-        max: 60 * 1000
-      },
-      standby: () => !this._active || 'when-hidden',
-      auto: false
-    });
+    this._polls = new ServerPolls(() => this._refresh(), options);
     hub.changed.connect(this._onHubChanged, this);
     this._reset();
   }
@@ -88,27 +83,43 @@ export class ServersModel implements IServersModel, IDisposable {
     return this._changed;
   }
 
+  /** Emitted with a server's name when the user deleted it through the model. */
+  get removed(): ISignal<this, string> {
+    return this._removed;
+  }
+
+  /** Whether the model refreshes slowly in the background. */
+  get watching(): boolean {
+    return this._polls.watching;
+  }
+
   /**
    * Whether the servers are being watched (e.g. the sidebar is visible).
    * While not active, no requests are made.
    */
   get active(): boolean {
-    return this._active;
+    return this._polls.active;
   }
   set active(value: boolean) {
-    if (value === this._active) {
-      return;
-    }
-    this._active = value;
-    if (value) {
-      void this._poll.start().then(() => this._poll.refresh());
-    } else {
-      void this._poll.stop();
-    }
+    this._polls.active = value;
   }
 
   get isDisposed(): boolean {
-    return this._poll.isDisposed;
+    return this._polls.isDisposed;
+  }
+
+  /**
+   * Load the list once (no request if it is loaded, loading, or watched by
+   * an active view). Resolves when done; never rejects.
+   */
+  load(): Promise<void> {
+    if (!this._loading) {
+      this._loading =
+        this.active || this._connection === 'connected'
+          ? Promise.resolve()
+          : this.refresh();
+    }
+    return this._loading;
   }
 
   /** Refresh now. Resolves when done; never rejects. */
@@ -152,6 +163,7 @@ export class ServersModel implements IServersModel, IDisposable {
     const user = await this._ensureUser(client);
     try {
       await client.remove(client.serverUrls(user.name, name).deleteUrl);
+      this._removed.emit(name);
     } catch (error) {
       // Already gone from the hub is what the user asked for.
       if (!(error instanceof HubError && error.kind === 'not-found')) {
@@ -173,7 +185,7 @@ export class ServersModel implements IServersModel, IDisposable {
     if (this.isDisposed) {
       return;
     }
-    this._poll.dispose();
+    this._polls.dispose();
     this._hub.changed.disconnect(this._onHubChanged, this);
     Signal.clearData(this);
   }
@@ -184,12 +196,12 @@ export class ServersModel implements IServersModel, IDisposable {
     }
     this._reset();
     this._changed.emit();
-    if (this._active) {
-      void this._poll.refresh();
-    }
+    this._polls.refreshActive();
   }
 
   private _reset(): void {
+    this._loading = null;
+    this._polls.watching = false;
     this._user = null;
     this._servers = [];
     this._systems = new HubSystems();
@@ -253,16 +265,27 @@ export class ServersModel implements IServersModel, IDisposable {
       throw error;
     } finally {
       if (client === this._hub.client) {
+        this._updateWatching();
         this._changed.emit();
       }
     }
   }
 
+  /** Watch while a server other than this JupyterLab runs, starts or stops. */
+  private _updateWatching(): void {
+    this._polls.watching =
+      this._connection === 'connected' &&
+      this._servers.some(
+        server => serverState(server) !== 'stopped' && !this.isCurrent(server)
+      );
+  }
+
   private readonly _hub: IHubConnection;
-  private readonly _poll: Poll;
+  private readonly _polls: ServerPolls;
   private readonly _changed = new Signal<this, void>(this);
+  private readonly _removed = new Signal<this, string>(this);
+  private _loading: Promise<void> | null = null;
   private _client: IHubClient | null = null;
-  private _active = false;
   private _connection: ConnectionState = 'unconfigured';
   private _problem: string | null = null;
   private _error: HubError | null = null;

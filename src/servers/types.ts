@@ -12,6 +12,7 @@ import type {
   StopResult,
   Systems
 } from '../hub';
+import type { TimeLeft } from './lifetime';
 
 /**
  * The state of the connection to the hub.
@@ -46,10 +47,22 @@ export interface IServersModel {
   readonly atLimit: boolean;
   /** Emitted when anything above changes. */
   readonly changed: ISignal<IServersModel, void>;
+  /** Emitted with a server's name when the user deleted it through the model. */
+  readonly removed: ISignal<IServersModel, string>;
+  /**
+   * Whether the model refreshes in the background (slowly, while another
+   * server runs or starts).
+   */
+  readonly watching: boolean;
   /** Whether the servers are watched (e.g. the sidebar is visible). */
   active: boolean;
   /** Refresh now. Resolves when done; never rejects. */
   refresh(): Promise<void>;
+  /**
+   * Load the list once (no request if it is loaded, loading, or watched by
+   * an active view). Resolves when done; never rejects.
+   */
+  load(): Promise<void>;
   /** Whether a server is the one this JupyterLab runs in. */
   isCurrent(server: IServerModel): boolean;
   /** The server with that name, if listed. */
@@ -60,4 +73,46 @@ export interface IServersModel {
   remove(name: string): Promise<void>;
   /** A server's state from the start API: exit code and logs when stopped. */
   details(name: string): Promise<ServerStatus>;
+}
+
+/**
+ * A moment in a server's life the user hears about.
+ */
+export interface ILifetimeEvent {
+  /** The server, as last listed. */
+  server: IServerModel;
+  /** Its time left then, in ms. */
+  left: number;
+  /** Whether the hub deletes its configuration at the end, too. */
+  temporary: boolean;
+}
+
+/**
+ * Servers running and starting, and the shortest time left among them.
+ */
+export interface IServerSummary {
+  /** Servers running. */
+  running: number;
+  /** Servers starting, and starts not yet listed. */
+  starting: number;
+  /** The shortest time left (ms) of those with a limit, or `null`. */
+  shortest: number | null;
+}
+
+/**
+ * How long the user's servers have left, and when to tell them.
+ */
+export interface IServerLifetimes {
+  /** A server's time left at `now` (default: the clock). */
+  timeLeft(server: IServerModel, now?: number): TimeLeft;
+  /** Whether this browser started the server through the start API. */
+  isTemporary(server: IServerModel): boolean;
+  /** Counts and the shortest time left, at `now` (default: the clock). */
+  summary(now?: number): IServerSummary;
+  /** Emitted when which servers are temporary, or the settings, change. */
+  readonly changed: ISignal<IServerLifetimes, void>;
+  /** Emitted once per start of a server when its warning is due. */
+  readonly warning: ISignal<IServerLifetimes, ILifetimeEvent>;
+  /** Emitted when a temporary server left the list at its end. */
+  readonly expired: ISignal<IServerLifetimes, ILifetimeEvent>;
 }

@@ -4,7 +4,21 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { IServerModel } from '../hub';
+import { formatDuration, TimeLeft } from '../servers/lifetime';
 import { ServerState } from '../servers/state';
+
+/**
+ * A server's title: the name the user gave it, else its name on the hub.
+ */
+export function serverTitle(
+  server: IServerModel,
+  trans: TranslationBundle
+): string {
+  const name = server.userOptions.name;
+  return typeof name === 'string' && name
+    ? name
+    : server.name || trans.__('Default server');
+}
 
 /**
  * A server's display name and its name on the hub, e.g. "Analysis (s1)".
@@ -62,4 +76,50 @@ export function describeServer(
     );
   }
   return parts.join(' — ');
+}
+
+/**
+ * A server's time left for a person: the text, a tooltip that says why,
+ * and whether the end is near (within the warning). `null` when no limit
+ * applies or nothing useful can be said (a stopped server).
+ */
+export function timeLeftLabel(
+  left: TimeLeft,
+  temporary: boolean,
+  warningMinutes: number,
+  trans: TranslationBundle
+): { text: string; title: string; near: boolean } | null {
+  if (left.kind === 'unknown' && left.reason === 'bad-start') {
+    return {
+      text: trans.__('time left unknown'),
+      title: trans.__(
+        'The hub gave no readable start time for this server, so its time left cannot be told.'
+      ),
+      near: false
+    };
+  }
+  if (left.kind !== 'limited') {
+    return null;
+  }
+  const end = new Date(left.endsAt).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit'
+  });
+  const title = temporary
+    ? trans.__(
+        'Started through the hub’s start API: the hub stops this server and deletes its configuration at about %1.',
+        end
+      )
+    : trans.__(
+        'Its flavor’s runtime ends at about %1: the hub stops this server then.',
+        end
+      );
+  return {
+    text:
+      left.left > 0
+        ? trans.__('%1 left', formatDuration(left.left, trans))
+        : trans.__('ending now'),
+    title,
+    near: left.left <= Math.max(warningMinutes * 60 * 1000, 60 * 1000)
+  };
 }

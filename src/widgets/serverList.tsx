@@ -11,11 +11,18 @@ import * as React from 'react';
 
 import { IServerModel } from '../hub';
 import { serverState } from '../servers/state';
-import type { IServersModel } from '../servers/types';
-import { describeServer, stateLabel } from './serverLabels';
+import type { IServerLifetimes, IServersModel } from '../servers/types';
+import {
+  describeServer,
+  serverTitle,
+  stateLabel,
+  timeLeftLabel
+} from './serverLabels';
 
 /**
- * What the list asks for; each is called inside the click handler.
+ * What the list asks for; each is called inside the click handler. Without
+ * `onStartAgain` or `onCopyLink` (their commands missing) the list offers
+ * no such button.
  */
 export interface IServerActions {
   onOpen: (server: IServerModel) => void;
@@ -23,6 +30,8 @@ export interface IServerActions {
   onDelete: (server: IServerModel) => void;
   onLogs: (server: IServerModel) => void;
   onRefresh: () => void;
+  onStartAgain?: (server: IServerModel) => void;
+  onCopyLink?: (server: IServerModel) => void;
 }
 
 /**
@@ -31,6 +40,14 @@ export interface IServerActions {
 export interface IServerListProps extends IServerActions {
   model: IServersModel;
   trans: TranslationBundle;
+  /** Time left of servers the hub ends; none shown without it. */
+  lifetimes?: IServerLifetimes | null;
+  /** Minutes before the end the user is warned. */
+  warningMinutes?: number;
+  /** A problem with the lifetime settings, shown above the list. */
+  lifetimeNotice?: string | null;
+  /** The time to show time left at (default: the clock). */
+  now?: number;
 }
 
 /**
@@ -59,6 +76,11 @@ export function ServerList(props: IServerListProps): JSX.Element {
       {model.connection === 'connected' && servers.length === 0 && (
         <p className="jp-nfdi-empty">{trans.__('No servers yet.')}</p>
       )}
+      {props.lifetimeNotice && (
+        <p className="jp-nfdi-notice jp-nfdi-lifetime-notice">
+          {props.lifetimeNotice}
+        </p>
+      )}
       <ul className="jp-nfdi-server-list">
         {servers.map(server => (
           <ServerRow
@@ -77,19 +99,21 @@ export function ServerList(props: IServerListProps): JSX.Element {
  * One server: its name, state, what it runs, and what can be done with it.
  */
 function ServerRow(
-  props: IServerActions & {
-    server: IServerModel;
-    current: boolean;
-    trans: TranslationBundle;
-  }
+  props: IServerListProps & { server: IServerModel; current: boolean }
 ): JSX.Element {
-  const { server, current, trans } = props;
+  const { server, current, trans, lifetimes } = props;
   const state = serverState(server);
-  const name = server.userOptions.name;
-  const title =
-    typeof name === 'string' && name
-      ? name
-      : server.name || trans.__('Default server');
+  const title = serverTitle(server, trans);
+  const left =
+    lifetimes && (state === 'running' || state === 'starting')
+      ? timeLeftLabel(
+          lifetimes.timeLeft(server, props.now),
+          lifetimes.isTemporary(server),
+          props.warningMinutes ?? 0,
+          trans
+        )
+      : null;
+  const repo2docker = server.userOptions.option === 'repo2docker';
   return (
     <li
       className={`jp-nfdi-server jp-mod-${state}`}
@@ -108,6 +132,14 @@ function ServerRow(
           {trans.__('This JupyterLab')}
         </div>
       )}
+      {left && (
+        <div
+          className={`jp-nfdi-server-detail jp-nfdi-time-left${left.near ? ' jp-mod-warn' : ''}`}
+          title={left.title}
+        >
+          {left.text}
+        </div>
+      )}
       <div className="jp-nfdi-server-detail">
         {describeServer(server, trans)}
       </div>
@@ -124,6 +156,24 @@ function ServerRow(
             label={trans.__('Stop')}
             title={trans.__('Stop the server; its configuration stays')}
             onClick={() => props.onStop(server)}
+          />
+        )}
+        {state === 'stopped' && props.onStartAgain && (
+          <ActionButton
+            label={trans.__('Start again')}
+            name={trans.__('Start %1 again', title)}
+            title={trans.__('Start it again with its saved options')}
+            onClick={() => props.onStartAgain?.(server)}
+          />
+        )}
+        {repo2docker && props.onCopyLink && (
+          <ActionButton
+            label={trans.__('Copy link')}
+            name={trans.__('Copy the launch link of %1', title)}
+            title={trans.__(
+              'Copy the hub’s direct link that starts this repository (no token in it)'
+            )}
+            onClick={() => props.onCopyLink?.(server)}
           />
         )}
         {state === 'stopped' && (
@@ -149,6 +199,8 @@ function ServerRow(
 function ActionButton(props: {
   label: string;
   title: string;
+  /** Accessible name, when the label alone does not say which server. */
+  name?: string;
   warn?: boolean;
   onClick: () => void;
 }): JSX.Element {
@@ -159,6 +211,7 @@ function ActionButton(props: {
       type="button"
       onClick={props.onClick}
       title={props.title}
+      aria-label={props.name}
     >
       {props.label}
     </Button>

@@ -10,13 +10,15 @@ import * as React from 'react';
 import { CommandIDs } from '../commandIds';
 import { nfdiIcon } from '../icons';
 import type { IHubConnection } from '../connection/types';
-import type { IServersModel } from '../servers/types';
+import { MIN_LIFETIME, refreshDelay } from '../servers/lifetime';
+import type { IServerLifetimes, IServersModel } from '../servers/types';
 import { ConnectionSection } from './connection';
 import { ServerList } from './serverList';
 import { StartForm } from './startForm';
 
 /**
- * The sidebar widget. Watches the servers only while visible.
+ * The sidebar widget. Watches the servers, and counts their time left down,
+ * only while visible.
  */
 export class NFDISidebar extends ReactWidget {
   constructor(options: {
@@ -24,12 +26,18 @@ export class NFDISidebar extends ReactWidget {
     model: IServersModel;
     commands: CommandRegistry;
     trans: TranslationBundle;
+    lifetimes?: IServerLifetimes | null;
   }) {
     super();
     this._hub = options.hub;
     this._model = options.model;
     this._commands = options.commands;
     this._trans = options.trans;
+    this._lifetimes = options.lifetimes ?? null;
+    this._model.changed.connect(this._scheduleTick, this);
+    this._lifetimes?.changed.connect(this._onLifetimesChanged, this);
+    // Start again and launch links appear when their commands exist.
+    this._commands.commandChanged.connect(this._onCommandChanged, this);
     this.id = 'jp-nfdi-sidebar';
     this.addClass('jp-nfdi-root');
     this.addClass('jp-nfdi-sidebar');
@@ -47,6 +55,7 @@ export class NFDISidebar extends ReactWidget {
     const exec = (id: string, args: Record<string, any> = {}) => {
       void this._commands.execute(id, args);
     };
+    const has = (id: string) => this._commands.hasCommand(id);
     return (
       <UseSignal signal={this._hub.changed}>
         {() => (
@@ -80,6 +89,10 @@ export class NFDISidebar extends ReactWidget {
                 <ServerList
                   model={this._model}
                   trans={trans}
+                  lifetimes={this._lifetimes}
+                  warningMinutes={this._hub.settings.lifetimeWarning}
+                  lifetimeNotice={this._lifetimeNotice()}
+                  now={Date.now()}
                   onOpen={server =>
                     exec(CommandIDs.open, { server: server.name })
                   }
@@ -93,6 +106,20 @@ export class NFDISidebar extends ReactWidget {
                     exec(CommandIDs.showLogs, { server: server.name })
                   }
                   onRefresh={() => exec(CommandIDs.refresh)}
+                  onStartAgain={
+                    has(CommandIDs.startAgain)
+                      ? server =>
+                          exec(CommandIDs.startAgain, { server: server.name })
+                      : undefined
+                  }
+                  onCopyLink={
+                    has(CommandIDs.copyLaunchLink)
+                      ? server =>
+                          exec(CommandIDs.copyLaunchLink, {
+                            server: server.name
+                          })
+                      : undefined
+                  }
                 />
               </div>
             )}
@@ -102,28 +129,91 @@ export class NFDISidebar extends ReactWidget {
     );
   }
 
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    clearTimeout(this._tick);
+    this._model.changed.disconnect(this._scheduleTick, this);
+    this._lifetimes?.changed.disconnect(this._onLifetimesChanged, this);
+    this._commands.commandChanged.disconnect(this._onCommandChanged, this);
+    super.dispose();
+  }
+
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
     this._model.active = true;
+    this._scheduleTick();
   }
 
   protected onAfterHide(msg: Message): void {
     super.onAfterHide(msg);
     this._model.active = false;
+    clearTimeout(this._tick);
   }
 
   protected onAfterAttach(msg: Message): void {
     super.onAfterAttach(msg);
     this._model.active = this.isVisible;
+    this._scheduleTick();
   }
 
   protected onBeforeDetach(msg: Message): void {
     this._model.active = false;
+    clearTimeout(this._tick);
     super.onBeforeDetach(msg);
+  }
+
+  /** Why time left is not shown, when the lifetime setting is too short. */
+  private _lifetimeNotice(): string | null {
+    const lifetime = this._hub.settings.serverLifetime;
+    if (!this._lifetimes || lifetime <= 0 || lifetime >= MIN_LIFETIME) {
+      return null;
+    }
+    return this._trans.__(
+      'The server lifetime setting (%1 s) is shorter than the %2 s the list can follow, so no time left is shown. Set it to the hub’s limit in Settings → NFDI Launcher, or 0 if the hub has none.',
+      lifetime,
+      MIN_LIFETIME
+    );
+  }
+
+  private _onLifetimesChanged(): void {
+    this.update();
+    this._scheduleTick();
+  }
+
+  private _onCommandChanged(
+    _: CommandRegistry,
+    change: CommandRegistry.ICommandChangedArgs
+  ): void {
+    if (
+      change.id === CommandIDs.startAgain ||
+      change.id === CommandIDs.copyLaunchLink
+    ) {
+      this.update();
+    }
+  }
+
+  /** While visible, re-render as often as the shortest time left needs. */
+  private _scheduleTick(): void {
+    clearTimeout(this._tick);
+    if (!this._lifetimes || !this.isVisible) {
+      return;
+    }
+    const shortest = this._lifetimes.summary().shortest;
+    if (shortest === null) {
+      return;
+    }
+    this._tick = setTimeout(() => {
+      this.update();
+      this._scheduleTick();
+    }, refreshDelay(shortest));
   }
 
   private readonly _hub: IHubConnection;
   private readonly _model: IServersModel;
   private readonly _commands: CommandRegistry;
   private readonly _trans: TranslationBundle;
+  private readonly _lifetimes: IServerLifetimes | null;
+  private _tick: ReturnType<typeof setTimeout> | undefined = undefined;
 }

@@ -217,4 +217,91 @@ describe('ServersModel', () => {
     expect(lists()).toBe(seen);
     model.dispose();
   });
+
+  it('loads the list once, and again only for a new client', async () => {
+    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const hub = makeHub(fake);
+    const model = new ServersModel(hub);
+    await Promise.all([model.load(), model.load()]);
+    await model.load();
+    expect(fake.calls).toHaveLength(3); // who am I, the list, the flavors
+    (hub as { client: HubClient | null }).client = new HubClient({
+      hubUrl: HUB,
+      token: 'other',
+      fetch: fake.fetch
+    });
+    (hub.changed as Signal<IHubConnection, void>).emit();
+    fake.answer(me, serverList(1), noFlavors);
+    await model.load();
+    expect(fake.calls).toHaveLength(6);
+    model.dispose();
+  });
+
+  it('says which server the user deleted through it', async () => {
+    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const model = new ServersModel(makeHub(fake));
+    await model.refresh();
+    const removed: string[] = [];
+    model.removed.connect((_, name) => removed.push(name));
+    fake.answer({ status: 204 }, serverList(0));
+    await model.remove('s0');
+    expect(removed).toEqual(['s0']);
+    model.dispose();
+  });
+
+  it('refreshes slowly in the background while another server runs, not otherwise', async () => {
+    const running = (name: string) => ({
+      [name]: { name, ready: true, pending: null, url: `/user/alice/${name}/` }
+    });
+    const fake = new FakeFetch().answer(
+      me,
+      serverList(1, running('live')),
+      noFlavors
+    );
+    for (let i = 0; i < 3; i++) {
+      fake.answer(serverList(1, running('live')));
+    }
+    fake.answer(serverList(1, running('here')));
+    const model = new ServersModel(makeHub(fake), { watchInterval: 60 });
+    const lists = () =>
+      fake.calls.filter(c => c.url.includes('include_stopped')).length;
+    await model.refresh();
+    expect(model.watching).toBe(true);
+    expect(lists()).toBe(1);
+    // The first background refresh waits a full interval.
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(lists()).toBe(1);
+    const deadline = Date.now() + 5000;
+    while (lists() < 5 && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
+    // Only this JupyterLab runs now: the background refreshes stopped.
+    expect(lists()).toBe(5);
+    expect(model.watching).toBe(false);
+    await new Promise(resolve => setTimeout(resolve, 150));
+    expect(lists()).toBe(5);
+    model.dispose();
+  });
+
+  it('does not refresh in the background while active (the fast poll does)', async () => {
+    const fake = new FakeFetch().answer(
+      me,
+      serverList(0, {
+        live: { name: 'live', ready: true, url: '/user/alice/live/' }
+      }),
+      noFlavors
+    );
+    const model = new ServersModel(makeHub(fake), {
+      refreshInterval: 60 * 1000,
+      watchInterval: 30
+    });
+    await model.refresh();
+    expect(model.watching).toBe(true);
+    fake.answer(serverList(0));
+    model.active = true;
+    await new Promise(resolve => setTimeout(resolve, 150));
+    // Only the refresh on becoming active.
+    expect(fake.calls).toHaveLength(4);
+    model.dispose();
+  });
 });
