@@ -56,7 +56,7 @@ def test_python_pip_and_jupyter_in_a_terminal(demo_clean):
         running["next_url"],
         'echo "W=$(command -v python) $(command -v pip) $(command -v jupyter)";'
         " python -c 'print(\"P\" + str(6 * 7))';"
-        " pip --version && jupyter --version > /dev/null && echo \"OK-$((40 + 2))\";"
+        ' pip --version && jupyter --version > /dev/null && echo "OK-$((40 + 2))";'
         ' echo "DONE-$((6 * 7))"',
         "DONE-42",
     )
