@@ -39,7 +39,10 @@ class LifetimeTimers:
         old = self._timers.pop(key, None)
         if old is not None:
             old.cancel()
-        orm_id = user.orm_spawners[server_name].id
+        orm_spawner = user.orm_spawners.get(server_name)
+        if orm_spawner is None:
+            return  # deleted meanwhile (e.g. by its previous timer)
+        orm_id = orm_spawner.id
         loop = asyncio.get_running_loop()
         self._timers[key] = loop.call_later(
             self.seconds, self._fire, user, server_name, orm_id, proxy
