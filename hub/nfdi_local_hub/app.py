@@ -6,7 +6,8 @@
   for handlers.QuirkyUserServerAPIHandler (extra_handlers cannot replace a
   built-in URL: they are routed after JupyterHub's own);
 * --cors-origin adds the CORS transform of cors.py for <base_url>hub/api/;
-* a clear line on stdout once the hub is ready.
+* a clear line on stdout once the hub is ready, then the login, the tokens
+  and which of the real hub's behaviours are on.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from traitlets import Bool, Unicode
 
 from . import constants
 from .cors import make_cors_transform
-from .handlers import QuirkyUserServerAPIHandler
+from .hubsettings import SETTINGS_KEY, LocalHubSettings
 from .paths import StatePaths
+from .quirks import QuirkyUserServerAPIHandler
 
 READY_MARKER = "NFDI local hub ready"
 
@@ -83,7 +85,8 @@ class LocalJupyterHub(JupyterHub):
         ]
         if self.cors_origin:
             lines.append(f"  CORS allowed for: {self.cors_origin}")
-        if self.nfdi_quirks:
-            lines.append("  emulating the real hub's quirks (--nfdi-quirks)")
+        nfdi = self.tornado_settings.get(SETTINGS_KEY)
+        if isinstance(nfdi, LocalHubSettings):
+            lines.extend(nfdi.describe())
         lines.append(f"  state: {self.state_dir}")
         print("\n".join(lines), flush=True)

@@ -11,6 +11,45 @@ from . import constants
 from .paths import CHP_COMMAND, DEFAULT_STATE_DIR, StatePaths
 
 
+def scope_list(text: str) -> list[str]:
+    """--page-token-scopes: comma-separated JupyterHub scopes, checked."""
+    scopes = [scope.strip() for scope in text.split(",") if scope.strip()]
+    for scope in scopes:
+        if scope in constants.LOGIN_BREAKING_PAGE_SCOPES:
+            raise argparse.ArgumentTypeError(
+                f"{scope!r} breaks the login to the user's own server on JupyterHub 5.4"
+                " (oauth_callback error=invalid_scope); use 'access:servers' instead"
+                " (JupyterHub limits it to the user's own servers)"
+            )
+    if scopes:
+        # imported late: jupyterhub is slow to import and not needed for --help
+        from jupyterhub.scopes import ScopeNotFound, _check_scopes_exist
+
+        try:
+            _check_scopes_exist(scopes, "--page-token-scopes")
+        except ScopeNotFound as e:
+            raise argparse.ArgumentTypeError(str(e)) from e
+    return scopes
+
+
+def flavor_limit(text: str) -> tuple[tuple[str, str], int]:
+    """--flavor-max SYSTEM/FLAVOR=N: ((system, flavor), N) of a known flavor."""
+    key, sep, number = text.partition("=")
+    system, slash, flavor = key.partition("/")
+    if not sep or not slash:
+        raise argparse.ArgumentTypeError(f"{text!r} is not SYSTEM/FLAVOR=N, e.g. JSC-Cloud/l2=1")
+    if flavor not in constants.SYSTEMS.get(system, {}):
+        known = ", ".join(f"{s}/{f}" for s, flavors in constants.SYSTEMS.items() for f in flavors)
+        raise argparse.ArgumentTypeError(f"unknown flavor {key!r}: known are {known}")
+    try:
+        limit = int(number)
+    except ValueError:
+        limit = -1
+    if limit < 0:
+        raise argparse.ArgumentTypeError(f"{number!r} in {text!r} is not a number >= 0")
+    return (system, flavor), limit
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="localhub.py",
@@ -53,6 +92,47 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         " 404 on DELETE of a stopped server",
     )
     parser.add_argument(
+        "--reuse",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a start whose options equal those of one of the user's configurations"
+        " starts (or answers for) that one, as the real hub does (default: on)",
+    )
+    parser.add_argument(
+        "--api-server-lifetime",
+        type=float,
+        default=constants.DEFAULT_API_SERVER_LIFETIME,
+        metavar="SECONDS",
+        help="stop a server started through POST /hub/api/start and delete its configuration"
+        f" this long after the start (default {constants.DEFAULT_API_SERVER_LIFETIME},"
+        " 0 = never)",
+    )
+    parser.add_argument(
+        "--page-token-scopes",
+        type=scope_list,
+        default=[],
+        metavar="LIST",
+        help="comma-separated scopes that the page token of a spawned JupyterLab gets"
+        " (Spawner.oauth_client_allowed_scopes), e.g. servers!user,access:servers"
+        " (default: none)",
+    )
+    parser.add_argument(
+        "--flavor-max",
+        type=flavor_limit,
+        action="append",
+        default=[],
+        metavar="SYSTEM/FLAVOR=N",
+        help="at most N servers of this flavor at once (overrides its max in"
+        " /hub/api/outpostflavors; repeatable)",
+    )
+    parser.add_argument(
+        "--status-creates-configuration",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a status request for a server name the user does not have creates an empty"
+        " configuration, as JupyterHub 5.4 does on the real hub (default: on)",
+    )
+    parser.add_argument(
         "--preset-token",
         action="store_true",
         help=f"write the demo token into {constants.DEMO_USER}'s JupyterLab settings"
@@ -61,6 +141,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.start_wait < 0:
         parser.error("--start-wait must not be negative")
+    if args.api_server_lifetime < 0:
+        parser.error("--api-server-lifetime must not be negative (0 = no limit)")
+    args.flavor_max = dict(args.flavor_max)
     if args.cors_origin and not args.cors_origin.startswith(("http://", "https://")):
         parser.error("--cors-origin must be an origin like http://127.0.0.1:9999")
     args.cors_origin = args.cors_origin.rstrip("/")
@@ -94,6 +177,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             state_dir=paths.root,
             start_wait=args.start_wait,
             nfdi_quirks=args.nfdi_quirks,
+            reuse=args.reuse,
+            api_server_lifetime=args.api_server_lifetime,
+            page_token_scopes=args.page_token_scopes,
+            flavor_max=args.flavor_max,
+            status_creates_configuration=args.status_creates_configuration,
         )
     )
     LocalJupyterHub.instance(config=config)

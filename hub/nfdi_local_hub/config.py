@@ -6,14 +6,17 @@ jupyterhub_config.py). All network listeners are bound to 127.0.0.1.
 
 from __future__ import annotations
 
+import copy
 import secrets
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from traitlets.config import Config
 
 from . import constants
-from .handlers import SETTINGS_KEY, LocalHubSettings, api_handlers
+from .handlers import api_handlers
+from .hubsettings import SETTINGS_KEY, LocalHubSettings
+from .options import Systems
 from .paths import CHP_COMMAND, StatePaths
 from .spawner import NFDILocalSpawner
 
@@ -28,6 +31,20 @@ class LocalHubOptions:
     state_dir: str = ""
     start_wait: float = 1.0
     nfdi_quirks: bool = False
+    reuse: bool = True
+    api_server_lifetime: float = constants.DEFAULT_API_SERVER_LIFETIME
+    page_token_scopes: list[str] = field(default_factory=list)
+    #: {(system, flavor): max}, overriding the flavors' "max"
+    flavor_max: dict[tuple[str, str], int] = field(default_factory=dict)
+    status_creates_configuration: bool = True
+
+
+def systems_with_limits(flavor_max: dict[tuple[str, str], int]) -> Systems:
+    """constants.SYSTEMS with the given flavors' "max" replaced."""
+    systems = copy.deepcopy(constants.SYSTEMS)
+    for (system, flavor), limit in flavor_max.items():
+        systems[system][flavor]["max"] = limit
+    return systems
 
 
 def free_port() -> int:
@@ -46,6 +63,7 @@ def normalize_base_url(base_url: str | None) -> str:
 def build_config(opts: LocalHubOptions) -> Config:
     paths = StatePaths(opts.state_dir)
     base_url = normalize_base_url(opts.base_url)
+    systems = systems_with_limits(opts.flavor_max)
 
     c = Config()
 
@@ -72,12 +90,14 @@ def build_config(opts: LocalHubOptions) -> Config:
     c.JupyterHub.named_server_limit_per_user = constants.CONFIGURATION_LIMIT
     c.JupyterHub.spawner_class = NFDILocalSpawner
     c.NFDILocalSpawner.state_dir = paths.root
-    c.NFDILocalSpawner.systems = constants.SYSTEMS
+    c.NFDILocalSpawner.systems = systems
     c.Spawner.default_url = "/lab"
     c.Spawner.ip = "127.0.0.1"
     # slow test images may sleep a while before JupyterLab starts
     c.Spawner.start_timeout = 120
     c.LocalProcessSpawner.interrupt_timeout = 5
+    # what the page token of a spawned JupyterLab may do besides reaching its server
+    c.Spawner.oauth_client_allowed_scopes = list(opts.page_token_scopes)
 
     # --- the NFDI API ------------------------------------------------------------------
     c.JupyterHub.extra_handlers = api_handlers()
@@ -85,7 +105,11 @@ def build_config(opts: LocalHubOptions) -> Config:
         SETTINGS_KEY: LocalHubSettings(
             start_wait=opts.start_wait,
             quirks=opts.nfdi_quirks,
-            systems=constants.SYSTEMS,
+            systems=systems,
+            reuse=opts.reuse,
+            api_server_lifetime=opts.api_server_lifetime,
+            status_creates_configuration=opts.status_creates_configuration,
+            page_token_scopes=list(opts.page_token_scopes),
         ),
     }
 

@@ -43,19 +43,56 @@ REPO_PATH_TYPES = ("file", "url")
 MAX_NAME_LENGTH = 64
 
 #: systems and flavors served by GET /hub/api/outpostflavors.
-#: "current" is added at request time; "runtime" is the maximum run time in
-#: seconds (the real hub's unit is not documented).
+#: "current" is added at request time; "max" is how many servers of a flavor
+#: may run at once (all users together; --flavor-max overrides it) and
+#: "runtime" the maximum run time in seconds (the real hub's unit is not
+#: documented).
 SYSTEMS = {
     "deNBI-Cloud": {
-        "m1": {"display_name": "m1 (2 GB, 1 vCPU)", "max": 20, "runtime": 86400},
-        "l1": {"display_name": "l1 (4 GB, 1 vCPU)", "max": 10, "runtime": 86400},
+        "m1": {
+            "display_name": "m1 (2 GB, 1 vCPU)",
+            "description": "2 GB memory, 1 vCPU",
+            "max": 20,
+            "runtime": 86400,
+        },
+        "l1": {
+            "display_name": "l1 (4 GB, 1 vCPU)",
+            "description": "4 GB memory, 1 vCPU",
+            "max": 10,
+            "runtime": 86400,
+        },
     },
     "JSC-Cloud": {
-        "m1": {"display_name": "m1 (2 GB, 1 vCPU)", "max": 20, "runtime": 86400},
-        "l1": {"display_name": "l1 (4 GB, 1 vCPU)", "max": 10, "runtime": 86400},
-        "l2": {"display_name": "l2 (8 GB, 2 vCPU)", "max": 5, "runtime": 43200},
+        "m1": {
+            "display_name": "m1 (2 GB, 1 vCPU)",
+            "description": "2 GB memory, 1 vCPU",
+            "max": 20,
+            "runtime": 86400,
+        },
+        "l1": {
+            "display_name": "l1 (4 GB, 1 vCPU)",
+            "description": "4 GB memory, 1 vCPU",
+            "max": 10,
+            "runtime": 86400,
+        },
+        "l2": {
+            "display_name": "l2 (8 GB, 2 vCPU)",
+            "description": "8 GB memory, 2 vCPUs",
+            "max": 5,
+            "runtime": 43200,
+        },
     },
 }
+
+#: seconds after a start through POST /hub/api/start until the hub stops the
+#: server and deletes its configuration (the real hub's
+#: StartAPIHandlerConfig.timeout); --api-server-lifetime, 0 = no limit
+DEFAULT_API_SERVER_LIFETIME = 3600
+
+#: oauth_client_allowed_scopes that break the login to a user's own server on
+#: JupyterHub 5.4 (the hub refuses the expanded scope: oauth_callback
+#: error=invalid_scope); --page-token-scopes refuses them
+LOGIN_BREAKING_PAGE_SCOPES = ("access:servers!user",)
 
 # --- test images (see README) -------------------------------------------------
 

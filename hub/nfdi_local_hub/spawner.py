@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import deque
@@ -34,6 +35,14 @@ from . import constants, launcher, options
 from .options import Systems, UserOptions
 from .paths import StatePaths
 from .usersettings import write_quiet_notifications
+
+#: bin directory of the Python environment the hub runs from (python, pip, jupyter)
+ENV_BIN_DIR = os.path.dirname(os.path.abspath(sys.executable))
+
+
+def terminal_shell() -> str:
+    """The shell of JupyterLab's terminals: $SHELL, else bash, else sh."""
+    return os.environ.get("SHELL") or shutil.which("bash") or shutil.which("sh") or "/bin/sh"
 
 
 class ServerExitedError(RuntimeError):
@@ -102,7 +111,12 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
 
     @default("args")
     def _default_args(self) -> list[str]:
-        args = ["--LabApp.expose_app_in_browser=True"]
+        args = [
+            "--LabApp.expose_app_in_browser=True",
+            # JupyterLab's terminals would run a login shell, whose /etc/profile
+            # resets PATH: keep the environment's PATH (see get_env) instead
+            f"--ServerApp.terminado_settings=shell_command={json.dumps([terminal_shell()])}",
+        ]
         if os.getuid() == 0:
             args.append("--ServerApp.allow_root=True")
         return args
@@ -148,11 +162,22 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
                 "NFDI_USER_OPTIONS": json.dumps(opts),
                 "JUPYTERLAB_SETTINGS_DIR": self.paths.settings_dir(self.user.name),
                 "JUPYTERLAB_WORKSPACES_DIR": self.paths.workspaces_dir(self.user.name, self.name),
+                # like an image: python, pip and jupyter of the hub's environment come first
+                "PATH": os.pathsep.join(
+                    [ENV_BIN_DIR, *(p for p in env.get("PATH", "").split(os.pathsep) if p)]
+                ),
             }
         )
         return env
 
     # --- process lifecycle ---------------------------------------------------
+
+    def delete_forever(self) -> None:
+        """The configuration is removed: its log goes too (a later one may get its name)."""
+        try:
+            os.remove(self.log_file)
+        except FileNotFoundError:
+            pass
 
     def _record_exit(self, status: int | None) -> None:
         self.exit_code = status

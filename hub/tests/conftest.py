@@ -128,6 +128,10 @@ class Hub:
             time.sleep(0.25)
         raise AssertionError(f"{status_url} never became {wanted} (seen: {seen})")
 
+    def names(self, user="demo", token=DEMO_TOKEN):
+        """Names of the user's configurations (without JupyterHub's default server)."""
+        return {name for name in self.servers(user, token) if name}
+
     def servers(self, user="demo", token=DEMO_TOKEN):
         r = requests.get(
             f"{self.api}/users/{user}?include_stopped_servers", headers=auth(token), timeout=30
@@ -205,22 +209,31 @@ def hub(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def cors_hub(tmp_path_factory):
-    """A hub below /jhub/ that allows CORS_ORIGIN and waits up to 15 s in POST /start."""
+    """A hub below /jhub/ that allows CORS_ORIGIN, waits up to 15 s in POST /start
+    and never reuses a configuration (--no-reuse)."""
     h = Hub(
         tmp_path_factory.mktemp("hub-cors"),
         "--cors-origin",
         CORS_ORIGIN,
         "--start-wait",
         "15",
+        "--no-reuse",
         base_url="/jhub/",
     ).start()
     yield h
     h.stop()
 
 
+#: the page token scopes the demo uses
+PAGE_TOKEN_SCOPES = "servers!user,access:servers"
+#: seconds a server started through the start API lives on lifetime_hub
+LIFETIME = 5
+
+
 @pytest.fixture(scope="session")
 def quirks_hub(tmp_path_factory):
-    """A hub with --nfdi-quirks and --preset-token (and an existing settings file)."""
+    """A hub with --nfdi-quirks, --preset-token (and an existing settings file),
+    the demo's page token scopes, and room for one JSC-Cloud/l2 server."""
     state = tmp_path_factory.mktemp("hub-quirks")
     settings = (
         state / "users" / "demo" / ".jupyter" / "lab" / "user-settings" / "jupyterlab-nfdi-launcher"
@@ -229,7 +242,29 @@ def quirks_hub(tmp_path_factory):
     (settings / "plugin.jupyterlab-settings").write_text(
         '{\n  // written by a user\n  "hubUrl": "http://example.invalid/",\n  "token": "old"\n}\n'
     )
-    h = Hub(state, "--nfdi-quirks", "--preset-token").start()
+    h = Hub(
+        state,
+        "--nfdi-quirks",
+        "--preset-token",
+        "--page-token-scopes",
+        PAGE_TOKEN_SCOPES,
+        "--flavor-max",
+        "JSC-Cloud/l2=1",
+    ).start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture(scope="session")
+def lifetime_hub(tmp_path_factory):
+    """A hub whose API-started servers live LIFETIME seconds, and whose status
+    requests never create a configuration."""
+    h = Hub(
+        tmp_path_factory.mktemp("hub-lifetime"),
+        "--api-server-lifetime",
+        str(LIFETIME),
+        "--no-status-creates-configuration",
+    ).start()
     yield h
     h.stop()
 

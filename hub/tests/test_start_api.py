@@ -24,10 +24,13 @@ def test_outpostflavors_needs_no_token(hub):
         "l1": "l1 (4 GB, 1 vCPU)",
         "l2": "l2 (8 GB, 2 vCPU)",
     }
+    assert flavors["JSC-Cloud"]["l2"]["description"] == "8 GB memory, 2 vCPUs"
     for system in flavors.values():
         for flavor in system.values():
-            assert {"display_name", "max", "current", "runtime"} <= set(flavor)
+            assert {"display_name", "description", "max", "current", "runtime"} <= set(flavor)
             assert flavor["current"] == 0
+            assert isinstance(flavor["max"], int) and flavor["max"] > 0
+            assert isinstance(flavor["runtime"], int) and flavor["runtime"] > 0
 
 
 def test_start_poll_run_stop_remove(demo_clean):
@@ -151,7 +154,12 @@ def test_start_poll_run_stop_remove(demo_clean):
     )
     assert r.status_code == 204, r.text
     assert name not in hub.servers()
-    assert hub.status(started["status_url"]).status_code == 404
+    # as on the real hub, polling the removed server says "stopped" (and
+    # JupyterHub's get_spawner makes an empty configuration of that name again)
+    r = hub.status(started["status_url"])
+    assert r.status_code == 200
+    assert r.json() == {"status": "stopped", "exit_code": None, "logs": []}
+    assert hub.servers()[name]["user_options"] == {}
 
 
 def test_failing_image_reports_exit_code_and_logs(demo_clean):
@@ -242,17 +250,27 @@ def test_missing_or_bad_token_is_403(hub):
     assert "whatever" not in hub.servers()
 
 
-def test_unknown_and_foreign_servers_are_404(demo_clean):
+def test_unknown_servers_are_stopped_and_foreign_ones_404(demo_clean):
     hub = demo_clean
+    # a name demo does not have: "stopped" without exit code, and (by default,
+    # as JupyterHub 5.4 on the real hub) an empty configuration of that name
     r = hub.status(hub.api + "/start/demo/nosuchserver")
-    assert r.status_code == 404
-    assert r.json()["status"] == 404 and r.json()["message"]
+    assert r.status_code == 200
+    assert r.json() == {"status": "stopped", "exit_code": None, "logs": []}
+    server = hub.servers()["nosuchserver"]
+    assert server["user_options"] == {} and server["stopped"] is True
+    assert hub.status(hub.api + "/start/demo/nosuchserver").json()["status"] == "stopped"
+
     r = hub.start_server({"custom": {"customimage": "local/failing:x"}})
     status_url = r.json()["status_url"]
     assert hub.status(status_url).status_code in (200, 202)
     r = hub.status(status_url, OTHER_TOKEN)
     assert r.status_code == 404
     assert r.json()["status"] == 404
+    # nothing was made for other, and other cannot make names for demo
+    assert hub.status(hub.api + "/start/demo/fromother", OTHER_TOKEN).status_code == 404
+    assert "fromother" not in hub.servers()
+    assert hub.names("other", OTHER_TOKEN) == set()
     # a user that does not exist
     assert hub.status(hub.api + "/start/nobody/x").status_code == 404
 
@@ -293,20 +311,30 @@ def test_invalid_options_are_400_with_a_message(hub):
     assert set(hub.servers()) == before
 
 
-def test_sixteenth_configuration_is_refused(hub):
+def test_sixteenth_configuration_is_refused_but_reuse_works(hub):
     """15 configurations (cheap: failing image) for user other, then the limit."""
+
+    def body(i):
+        return {"custom": {"customimage": "local/failing:limit"}, "name": f"limit {i}"}
+
     urls = []
     try:
-        for _ in range(15):
-            r = hub.start_server({"custom": {"customimage": "local/failing:limit"}}, OTHER_TOKEN)
+        for i in range(15):
+            r = hub.start_server(body(i), OTHER_TOKEN)
             assert r.status_code == 202, r.text
             urls.append(r.json())
-        assert len([n for n in hub.servers("other", OTHER_TOKEN) if n]) == 15
-        r = hub.start_server({"custom": {"customimage": "local/failing:limit"}}, OTHER_TOKEN)
+        assert len(hub.names("other", OTHER_TOKEN)) == 15
+        r = hub.start_server(body(15), OTHER_TOKEN)
         assert r.status_code == 400
         assert r.json()["status"] == 400
         assert "15" in r.json()["message"]
-        assert len([n for n in hub.servers("other", OTHER_TOKEN) if n]) == 15
+        assert len(hub.names("other", OTHER_TOKEN)) == 15
+        # options identical to one of the 15: that configuration starts again
+        hub.wait_for(urls[3]["status_url"], "stopped", token=OTHER_TOKEN)
+        r = hub.start_server(body(3), OTHER_TOKEN)
+        assert r.status_code == 202, r.text
+        assert r.json()["status_url"] == urls[3]["status_url"]
+        assert len(hub.names("other", OTHER_TOKEN)) == 15
         # JupyterHub's own API keeps the same limit
         r = requests.post(
             hub.api + "/users/other/servers/extra", headers=auth(OTHER_TOKEN), json={}, timeout=30
@@ -315,13 +343,13 @@ def test_sixteenth_configuration_is_refused(hub):
         # stopped ones count too; removing one makes room again
         hub.wait_for(urls[0]["status_url"], "stopped", token=OTHER_TOKEN)
         hub.remove(urls.pop(0)["delete_url"], OTHER_TOKEN)
-        r = hub.start_server({"custom": {"customimage": "local/failing:limit"}}, OTHER_TOKEN)
+        r = hub.start_server(body(15), OTHER_TOKEN)
         assert r.status_code == 202, r.text
         urls.append(r.json())
     finally:
         hub.remove_all("other", OTHER_TOKEN)
     # demo was never affected
-    assert all(not n for n in hub.servers("demo", DEMO_TOKEN))
+    assert hub.names("demo", DEMO_TOKEN) == set()
 
 
 def test_no_cors_headers_without_the_flag(hub):

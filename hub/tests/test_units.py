@@ -1,12 +1,16 @@
 """Parts of the local hub that need no running hub."""
 
+import argparse
 import json
 
 import pytest
 
 from nfdi_local_hub import constants, options
-from nfdi_local_hub.config import normalize_base_url
+from nfdi_local_hub.cli import flavor_limit, scope_list
+from nfdi_local_hub.config import normalize_base_url, systems_with_limits
+from nfdi_local_hub.hubsettings import LocalHubSettings
 from nfdi_local_hub.paths import StatePaths
+from nfdi_local_hub.reuse import options_hash
 from nfdi_local_hub.usersettings import (
     NOTIFICATION_SETTINGS_FILE,
     write_preset_token,
@@ -79,3 +83,46 @@ def test_quiet_notifications_written_once(tmp_path):
     path.write_text('{"fetchNews": "true"}')
     write_quiet_notifications(str(tmp_path))
     assert json.loads(path.read_text()) == {"fetchNews": "true"}
+
+
+def test_options_hash_ignores_key_order_only():
+    a = options.normalize({"custom": {"customimage": "x/y:1"}, "name": "n"})
+    b = {key: a[key] for key in reversed(list(a))}
+    assert options_hash(a) == options_hash(b)
+    assert options_hash(a) != options_hash({**a, "name": "m"})
+    assert options_hash(None) == options_hash({})
+
+
+def test_flavor_max_overrides_only_its_flavor():
+    assert flavor_limit("JSC-Cloud/l2=1") == (("JSC-Cloud", "l2"), 1)
+    for bad in ("JSC-Cloud/l2", "JSC-Cloud=1", "JSC-Cloud/l9=1", "JSC-Cloud/l2=-1", "a/b=x"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            flavor_limit(bad)
+    systems = systems_with_limits({("JSC-Cloud", "l2"): 0})
+    assert systems["JSC-Cloud"]["l2"]["max"] == 0
+    assert systems["JSC-Cloud"]["l1"] == constants.SYSTEMS["JSC-Cloud"]["l1"]
+    assert constants.SYSTEMS["JSC-Cloud"]["l2"]["max"] == 5  # not modified
+
+
+def test_page_token_scopes_are_checked():
+    assert scope_list("servers!user, access:servers") == ["servers!user", "access:servers"]
+    assert scope_list("") == []
+    with pytest.raises(argparse.ArgumentTypeError, match="breaks the login"):
+        scope_list("servers!user,access:servers!user")
+    with pytest.raises(argparse.ArgumentTypeError, match="nonsense"):
+        scope_list("nonsense")
+
+
+def test_settings_describe_every_behaviour():
+    text = "\n".join(
+        LocalHubSettings(
+            reuse=False,
+            api_server_lifetime=0,
+            status_creates_configuration=False,
+            page_token_scopes=["servers!user"],
+        ).describe()
+    )
+    assert "--no-reuse" in text
+    assert "no lifetime limit" in text
+    assert "--no-status-creates-configuration" in text
+    assert "servers!user" in text

@@ -44,8 +44,39 @@ export interface ILocalHubOptions {
   corsOrigin?: string;
   /** `--base-url PREFIX`, e.g. `/jhub/` (default `/`). */
   baseUrl?: string;
-  /** `--nfdi-quirks`: behave like the real hub where it is odd. */
+  /**
+   * `--nfdi-quirks`: behave like the real hub where it is odd (the first
+   * status after a 202 says `stopped` with the configuration's previous exit
+   * code; DELETE of a stopped server answers 404).
+   */
   quirks?: boolean;
+  /**
+   * `--api-server-lifetime SECONDS`: servers started through
+   * `POST /hub/api/start` are stopped and their configuration deleted this
+   * long after the start (hub default 3600; 0 = no limit).
+   */
+  apiServerLifetime?: number;
+  /**
+   * `--reuse` / `--no-reuse`: a start with the options of an existing
+   * configuration starts (or answers for) that one (hub default: on).
+   */
+  reuse?: boolean;
+  /**
+   * `--page-token-scopes`: `oauth_client_allowed_scopes` of the spawned
+   * JupyterLabs, e.g. `['servers!user', 'access:servers']` (hub default: none).
+   */
+  pageTokenScopes?: string[];
+  /**
+   * `--flavor-max SYSTEM/FLAVOR=N` for each entry, e.g. `{ 'JSC-Cloud/l2': 1 }`:
+   * that flavor's `max` in `outpostflavors`; starts beyond it are refused.
+   */
+  flavorMax?: Record<string, number>;
+  /**
+   * `--status-creates-configuration` / `--no-status-creates-configuration`:
+   * a status request for an unknown server name creates an empty
+   * configuration, as the real hub does (hub default: on).
+   */
+  statusCreatesConfiguration?: boolean;
   /**
    * Extension settings to write for demo before the hub starts (the file
    * `--preset-token` would write), e.g. `{ token: 'wrong' }`.
@@ -141,6 +172,25 @@ export class LocalHub {
     }
     if (options.quirks) {
       args.push('--nfdi-quirks');
+    }
+    if (options.apiServerLifetime !== undefined) {
+      args.push('--api-server-lifetime', String(options.apiServerLifetime));
+    }
+    if (options.reuse !== undefined) {
+      args.push(options.reuse ? '--reuse' : '--no-reuse');
+    }
+    if (options.pageTokenScopes?.length) {
+      args.push('--page-token-scopes', options.pageTokenScopes.join(','));
+    }
+    for (const [flavor, max] of Object.entries(options.flavorMax ?? {})) {
+      args.push('--flavor-max', `${flavor}=${max}`);
+    }
+    if (options.statusCreatesConfiguration !== undefined) {
+      args.push(
+        options.statusCreatesConfiguration
+          ? '--status-creates-configuration'
+          : '--no-status-creates-configuration'
+      );
     }
     const child = spawn(PYTHON, args, {
       cwd: path.join(REPO_ROOT, 'hub'),
