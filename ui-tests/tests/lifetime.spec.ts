@@ -174,6 +174,8 @@ test.describe('At a glance', () => {
     ).toHaveAttribute('title', new RegExp(`Running panel test \\(${name}\\)`));
 
     // Stop, from the panel: through the stop command (its notification).
+    // The panel shows an item's buttons while the pointer is over it.
+    await entry.hover();
     await entry.locator('.jp-RunningSessions-itemShutdown').click();
     await expect(
       toast(
