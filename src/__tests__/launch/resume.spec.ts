@@ -198,6 +198,27 @@ describe('resumeLaunches', () => {
     expect(fake.calls.filter(c => c.method !== 'GET')).toEqual([]);
   });
 
+  it('reports a start that failed meanwhile, with its exit code and logs', async () => {
+    await startThenReload();
+    const fake = new FakeFetch().answer(
+      alice,
+      listing({ s1: { name: 's1', ready: false, pending: null } }),
+      {
+        status: 200,
+        body: { status: 'stopped', exit_code: 3, logs: ['no such image'] }
+      }
+    );
+    const { hub, manager, store } = page(fake, { stoppedGrace: 0 });
+    await resume(hub, manager);
+    await expect(manager.launches[0].done).rejects.toMatchObject({
+      reason: 'stopped',
+      exitCode: 3,
+      logs: ['no such image']
+    });
+    expect(fake.calls.filter(c => c.method !== 'GET')).toEqual([]);
+    expect(store.read(HUB, 600_000)).toEqual([]);
+  });
+
   it('drops a server the hub no longer lists, without asking for its status', async () => {
     await startThenReload();
     const fake = new FakeFetch().answer(
