@@ -264,7 +264,7 @@ test.describe('Failing and slow servers', () => {
       // While the image "pulls" (8 s): pending, in the notification and in
       // the waiting tab; the hub has the server starting.
       await expect(note).toBeVisible({ timeout: LONG });
-      await expect(tab.locator('main p')).toHaveText(pending);
+      await expect(tab.locator('main #nfdi-status')).toHaveText(pending);
       // What JupyterHub's progress stream says, e.g. "50%: Spawning server...".
       await expect(tab.locator('main .detail')).toHaveText(/^\d+%: \S/, {
         timeout: LONG
