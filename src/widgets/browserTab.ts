@@ -85,6 +85,16 @@ export class BrowserTab implements ILaunchTab {
 
   navigate(url: string): void {
     if (!this.closed) {
+      // Tell the tab's own script that its opener sends it there, so that
+      // it does not navigate a second time (which would abort this one).
+      try {
+        this._window.document.documentElement.setAttribute(
+          'data-nfdi-landing',
+          ''
+        );
+      } catch {
+        // The tab has left the opener's origin: its script is gone anyway.
+      }
       this._window.location.href = url;
     }
   }

@@ -15,6 +15,9 @@
  * that origin, on that server's path (`…/user/<user>/<server>/`). It shows
  * the hint (`#nfdi-hint`) while nobody answers for a long time.
  *
+ * It stands down once the opener sets `data-nfdi-landing` (the opener is
+ * sending the tab to the server itself).
+ *
  * It sets `data-nfdi-listening` when it runs, so the opener can tell when a
  * Content-Security-Policy without inline scripts kept it from running.
  */
@@ -85,8 +88,18 @@ export const WAITING_SCRIPT = `(function () {
       path.indexOf('/user/' + user + '/' + server + '/') !== -1
     );
   }
+  function landing() {
+    if (root.hasAttribute('data-nfdi-landing')) {
+      finish();
+      return true;
+    }
+    return false;
+  }
   function ask() {
     var now = Date.now();
+    if (landing()) {
+      return;
+    }
     if (now - openedAt > c.askFor) {
       finish();
       showHint(true);
@@ -116,6 +129,7 @@ export const WAITING_SCRIPT = `(function () {
   channel.onmessage = function (event) {
     var m = event.data;
     if (
+      landing() ||
       user === null ||
       !m ||
       typeof m !== 'object' ||

@@ -167,22 +167,25 @@ test.describe('NFDI Launcher settings are saved', () => {
       .poll(() => savedUserSettings(request), { timeout: 15000 })
       .toMatchObject({ hubUrl, openInNewTab: false, startTimeout: 1200 });
 
-    // ...and in the app's settings registry.
-    const inApp = await page.evaluate(async id => {
-      const registry = await window.galata.getPlugin(
-        '@jupyterlab/apputils-extension:settings'
-      );
-      if (!registry) {
-        throw new Error('No settings registry');
-      }
-      const settings = await registry.load(id);
-      return {
-        hubUrl: settings.get('hubUrl').composite,
-        openInNewTab: settings.get('openInNewTab').composite,
-        startTimeout: settings.get('startTimeout').composite
-      };
-    }, PLUGIN_ID);
-    expect(inApp).toEqual({ hubUrl, openInNewTab: false, startTimeout: 1200 });
+    // ...and in the app's settings registry (once the save has come back).
+    const inApp = () =>
+      page.evaluate(async id => {
+        const registry = await window.galata.getPlugin(
+          '@jupyterlab/apputils-extension:settings'
+        );
+        if (!registry) {
+          throw new Error('No settings registry');
+        }
+        const settings = await registry.load(id);
+        return {
+          hubUrl: settings.get('hubUrl').composite,
+          openInNewTab: settings.get('openInNewTab').composite,
+          startTimeout: settings.get('startTimeout').composite
+        };
+      }, PLUGIN_ID);
+    await expect
+      .poll(inApp, { timeout: 15000 })
+      .toEqual({ hubUrl, openInNewTab: false, startTimeout: 1200 });
 
     // A fresh JupyterLab shows the stored values. The workspace restores the
     // Settings Editor as the active tab, so do not wait for Galata's usual

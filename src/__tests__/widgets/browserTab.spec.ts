@@ -48,6 +48,10 @@ describe('BrowserTab', () => {
     expect(win.focus).toHaveBeenCalled();
     tab.navigate('https://hub.example.org/user/a/s1/lab');
     expect(win.location.href).toBe('https://hub.example.org/user/a/s1/lab');
+    // Its own script is told to stand down (see waitingScript.spec.ts).
+    expect(win.document.documentElement.hasAttribute('data-nfdi-landing')).toBe(
+      true
+    );
     tab.close();
     expect(tab.closed).toBe(true);
     // A closed tab is left alone.

@@ -92,6 +92,20 @@ describe('The waiting page script', () => {
     expect(page.channel!.closed).toBe(true);
   });
 
+  it('stands down when its opener sends it to the server itself', () => {
+    const page = runPage();
+    page.track('alice', 's1');
+    jest.advanceTimersByTime(2000);
+    expect(page.channel!.posted).toHaveLength(1);
+    // What BrowserTab.navigate does before it sets the tab's location.
+    page.doc.documentElement.setAttribute('data-nfdi-landing', '');
+    page.answer(running(`${ORIGIN}/user/alice/s1/lab`));
+    expect(page.location.href).toBe('about:blank');
+    expect(page.channel!.closed).toBe(true);
+    jest.advanceTimersByTime(10000);
+    expect(page.channel!.posted).toHaveLength(1);
+  });
+
   it('goes nowhere else', () => {
     const page = runPage();
     page.track('alice', 's1');
