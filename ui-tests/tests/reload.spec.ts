@@ -39,6 +39,9 @@ test('a reload during a pending start ends with the server running, listed once,
   page,
   context
 }) => {
+  // A 30 s start, a reload and the clean-up after it: more than the usual
+  // two minutes on two busy cores.
+  test.setTimeout(240 * 1000);
   // Long enough to reload JupyterLab (5 to 20 s on two busy cores) while
   // the server is still starting.
   const image = 'local/slow:30';

@@ -327,6 +327,13 @@ export class LocalHub {
         // Node's fetch may reuse a kept-alive connection the proxy has just
         // closed ("other side closed"); these calls are safe to repeat.
         if (attempt >= 3) {
+          const { exitCode, signalCode } = this._process;
+          if (exitCode !== null || signalCode !== null) {
+            // Say why, with what the hub printed last.
+            throw new Error(
+              `The local hub is gone (exit code ${exitCode}, signal ${signalCode}):\n${this.output()}`
+            );
+          }
           throw error;
         }
         await new Promise(resolve => setTimeout(resolve, 200));
