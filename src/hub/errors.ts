@@ -41,6 +41,11 @@ export interface IHubErrorOptions {
   retryAfter?: number;
   /** For `network`: whether the request was cross-origin, so CORS is a likely cause. */
   crossOrigin?: boolean;
+  /**
+   * One short sentence that fits a notification (what happened, what to
+   * do), without URLs; the message holds the details. Default: the message.
+   */
+  summary?: string;
 }
 
 /**
@@ -59,6 +64,7 @@ export class HubError extends Error {
     this.hubMessage = options.hubMessage;
     this.retryAfter = options.retryAfter;
     this.crossOrigin = options.crossOrigin ?? false;
+    this.summary = options.summary ?? message;
   }
 
   /** What went wrong. */
@@ -71,6 +77,8 @@ export class HubError extends Error {
   readonly retryAfter?: number;
   /** Whether a network failure happened on a cross-origin request. */
   readonly crossOrigin: boolean;
+  /** A short sentence that fits a notification; `message` has the details. */
+  readonly summary: string;
 }
 
 /**
