@@ -145,8 +145,12 @@ export function FlavorPicker(props: IFlavorPickerProps): JSX.Element {
   const { trans } = props;
   const id = React.useId();
   const names = Object.keys(props.flavors);
+  const problemId = `${id}-problem`;
   return (
-    <fieldset className="jp-nfdi-field jp-nfdi-flavors">
+    <fieldset
+      className="jp-nfdi-field jp-nfdi-flavors"
+      aria-describedby={props.problem ? problemId : undefined}
+    >
       <legend>{props.label}</legend>
       {names.length === 0 && (
         <span className="jp-nfdi-flavors-empty">
@@ -164,7 +168,7 @@ export function FlavorPicker(props: IFlavorPickerProps): JSX.Element {
           onChange={props.onChange}
         />
       ))}
-      <Problem text={props.problem} />
+      <Problem id={problemId} text={props.problem} />
     </fieldset>
   );
 }

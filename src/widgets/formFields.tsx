@@ -1,31 +1,69 @@
 /**
  * Labelled form fields of the sidebar, each with the reason it was refused.
+ *
+ * A field's accessible name is its label only; the reason is linked to the
+ * control with `aria-describedby` (and the control marked `aria-invalid`).
  */
 import * as React from 'react';
 
 /**
- * A labelled field with the reason it was refused, if it was.
+ * What a control needs to be named by its label and described by its
+ * problem: spread onto the `<input>` or `<select>`.
+ */
+export interface IControlAria {
+  id: string;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+/**
+ * The id of a field's control, the id of its problem, and the attributes
+ * that link them.
+ */
+export function useFieldIds(problem?: string | null): {
+  problemId: string;
+  control: IControlAria;
+} {
+  const id = React.useId();
+  const problemId = `${id}-problem`;
+  return {
+    problemId,
+    control: problem
+      ? { id, 'aria-invalid': true, 'aria-describedby': problemId }
+      : { id }
+  };
+}
+
+/**
+ * A labelled control with the reason it was refused, if it was.
  */
 export function Field(props: {
   label: string;
+  /** The id of the labelled control. */
+  controlId: string;
   problem?: string | null;
+  /** The id of the problem's element (the control's description). */
+  problemId?: string;
   children: React.ReactNode;
 }): JSX.Element {
   return (
-    <label className="jp-nfdi-field">
-      <span>{props.label}</span>
+    <div className="jp-nfdi-field">
+      <label htmlFor={props.controlId}>{props.label}</label>
       {props.children}
-      <Problem text={props.problem} />
-    </label>
+      <Problem id={props.problemId} text={props.problem} />
+    </div>
   );
 }
 
 /**
  * Why a field was refused, announced when it appears.
  */
-export function Problem(props: { text?: string | null }): JSX.Element | null {
+export function Problem(props: {
+  text?: string | null;
+  id?: string;
+}): JSX.Element | null {
   return props.text ? (
-    <span className="jp-nfdi-field-problem" role="alert">
+    <span id={props.id} className="jp-nfdi-field-problem" role="alert">
       {props.text}
     </span>
   ) : null;
@@ -43,10 +81,17 @@ export function TextField(props: {
   problem?: string | null;
   onChange: (value: string) => void;
 }): JSX.Element {
+  const { problemId, control } = useFieldIds(props.problem);
   return (
-    <Field label={props.label} problem={props.problem}>
+    <Field
+      label={props.label}
+      controlId={control.id}
+      problem={props.problem}
+      problemId={problemId}
+    >
       <input
         className="jp-mod-styled"
+        {...control}
         name={props.name}
         value={props.value}
         placeholder={props.placeholder}
@@ -69,10 +114,17 @@ export function SelectField(props: {
   problem?: string | null;
   onChange: (value: string) => void;
 }): JSX.Element {
+  const { problemId, control } = useFieldIds(props.problem);
   return (
-    <Field label={props.label} problem={props.problem}>
+    <Field
+      label={props.label}
+      controlId={control.id}
+      problem={props.problem}
+      problemId={problemId}
+    >
       <select
         className="jp-mod-styled"
+        {...control}
         name={props.name}
         value={props.value}
         onChange={event => props.onChange(event.target.value)}

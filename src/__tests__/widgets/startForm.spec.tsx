@@ -106,12 +106,9 @@ function renderForm(props: IFormProps = {}) {
 }
 
 const field = (name: string) => screen.getByRole('textbox', { name });
-/** A drop-down by its label (a problem told with it may follow). */
+/** A drop-down by its label (its name is the label only). */
 const select = (name: string) =>
-  screen.getByRole('combobox', {
-    name: (accessible: string) =>
-      accessible === name || accessible.startsWith(`${name} `)
-  }) as HTMLSelectElement;
+  screen.getByRole('combobox', { name }) as HTMLSelectElement;
 const choices = (name: string) =>
   Array.from(select(name).options).map(option => [
     option.value,
@@ -165,11 +162,17 @@ describe('StartForm', () => {
       'A custom image needs an image name, e.g. jupyter/minimal-notebook:latest.';
     expect(screen.getByRole('alert').textContent).toBe(problem);
     expect(onStart).not.toHaveBeenCalled();
-    // The problem is told with the field (inside its label).
-    const image = screen.getByRole('textbox', { name: `Image ${problem}` });
+    // The field is named by its label only; the problem describes it.
+    const image = screen.getByRole('textbox', {
+      name: 'Image',
+      description: problem
+    });
+    expect(image.getAttribute('aria-invalid')).toBe('true');
     // Changing the options clears the problem.
     fireEvent.change(image, { target: { value: 'python:3.12' } });
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(image.hasAttribute('aria-invalid')).toBe(false);
+    expect(image.hasAttribute('aria-describedby')).toBe(false);
     start();
     expect(onStart).toHaveBeenCalledTimes(1);
   });
@@ -341,6 +344,10 @@ describe('StartForm', () => {
     const problem =
       'm1 (2 GB, 1 vCPU) on JSC-Cloud is full: 10 of 10 in use. Choose another flavor or try again later.';
     expect(screen.getByRole('alert').textContent).toBe(problem);
+    // The group is named by its legend only; the problem describes it.
+    expect(
+      screen.getByRole('group', { name: 'Flavor', description: problem })
+    ).toBeTruthy();
     start();
     expect(onStart).not.toHaveBeenCalled();
 
@@ -394,9 +401,15 @@ describe('StartForm', () => {
       ['JSC-Cloud', 'JSC-Cloud'],
       ['deNBI-Cloud', 'deNBI-Cloud (not offered)']
     ]);
-    expect(screen.getByRole('alert').textContent).toBe(
-      'The hub does not offer the system "deNBI-Cloud". Choose one of: JSC-Cloud.'
-    );
+    const problem =
+      'The hub does not offer the system "deNBI-Cloud". Choose one of: JSC-Cloud.';
+    expect(screen.getByRole('alert').textContent).toBe(problem);
+    // The drop-down is named by its label only; the problem describes it.
+    const system = screen.getByRole('combobox', {
+      name: 'System',
+      description: problem
+    });
+    expect(system.getAttribute('aria-invalid')).toBe('true');
     start();
     expect(onStart).not.toHaveBeenCalled();
   });
