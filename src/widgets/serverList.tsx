@@ -68,11 +68,7 @@ export function ServerList(props: IServerListProps): JSX.Element {
           onClick={props.onRefresh}
         />
       </div>
-      <p className="jp-nfdi-count">
-        {model.connection === 'connected'
-          ? trans.__('%1 of %2 configurations', servers.length, model.limit)
-          : trans.__('Up to %1 configurations', model.limit)}
-      </p>
+      <p className="jp-nfdi-count">{countText(model, trans)}</p>
       {model.connection === 'connected' && servers.length === 0 && (
         <p className="jp-nfdi-empty">{trans.__('No servers yet.')}</p>
       )}
@@ -93,6 +89,32 @@ export function ServerList(props: IServerListProps): JSX.Element {
       </ul>
     </section>
   );
+}
+
+/**
+ * How many configurations the user has, out of how many: only once the hub
+ * listed them. Until then (no token, checking, or the last refresh failed)
+ * the count is unknown and said to be, never shown as zero.
+ */
+export function countText(
+  model: IServersModel,
+  trans: TranslationBundle
+): string {
+  switch (model.connection) {
+    case 'connected':
+      return trans.__(
+        '%1 of %2 configurations',
+        model.servers.length,
+        model.limit
+      );
+    case 'failed':
+      return trans.__(
+        'Configurations: unknown (the list could not be loaded; up to %1)',
+        model.limit
+      );
+    default:
+      return trans.__('Configurations: not loaded yet (up to %1)', model.limit);
+  }
 }
 
 /**

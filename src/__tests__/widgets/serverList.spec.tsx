@@ -39,6 +39,15 @@ function renderList(model: ServersModel) {
   return { ...actions, view };
 }
 
+/** The count of configurations above the list. */
+function count(): HTMLElement {
+  const element = document.querySelector<HTMLElement>('.jp-nfdi-count');
+  if (!element) {
+    throw new Error('No count');
+  }
+  return element;
+}
+
 /** The row of the server whose title reads `title`. */
 function row(title: string): HTMLElement {
   const item = screen.getByText(title, { exact: true }).closest('li');
@@ -176,10 +185,31 @@ describe('ServerList', () => {
     expect(screen.queryAllByRole('listitem')).toHaveLength(0);
   });
 
-  it('gives the limit before it is connected', () => {
-    model = setup([]).model;
+  it('does not count before the list is loaded, with or without a token', () => {
+    for (const token of ['', 'tok-123456']) {
+      model = setup([], { token }).model;
+      expect(model.connection).toBe(token ? 'checking' : 'unconfigured');
+      const { view } = renderList(model);
+      expect(count().textContent).toBe(
+        'Configurations: not loaded yet (up to 15)'
+      );
+      expect(screen.queryByText(/\b0 of 15\b/)).toBeNull();
+      expect(screen.queryByText('No servers yet.')).toBeNull();
+      view.unmount();
+      model.dispose();
+    }
+  });
+
+  it('says the count is unknown when the list could not be loaded', async () => {
+    const made = setup([new TypeError('Failed to fetch')]);
+    model = made.model;
+    await model.refresh();
+    expect(model.connection).toBe('failed');
     renderList(model);
-    expect(screen.getByText('Up to 15 configurations')).toBeTruthy();
+    expect(count().textContent).toBe(
+      'Configurations: unknown (the list could not be loaded; up to 15)'
+    );
+    expect(screen.queryByText(/\b0 of 15\b/)).toBeNull();
     expect(screen.queryByText('No servers yet.')).toBeNull();
   });
 });
