@@ -11,6 +11,7 @@ import { sidebarPlugin } from './plugins/sidebar';
 import { startCommandPlugin } from './plugins/startCommand';
 import { statusBarPlugin } from './plugins/statusbar';
 import { tokenCommandsPlugin } from './plugins/tokenCommands';
+import { tokenFieldPlugin } from './plugins/tokenField';
 
 export { CommandIDs } from './commandIds';
 export type {
@@ -35,6 +36,7 @@ export default [
   startCommandPlugin,
   serverCommandsPlugin,
   tokenCommandsPlugin,
+  tokenFieldPlugin,
   lifetimePlugin,
   sidebarPlugin,
   statusBarPlugin,

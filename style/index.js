@@ -1,2 +1,3 @@
 import './base.css';
 import './flavors.css';
+import './secret.css';

@@ -1,7 +1,8 @@
 /**
  * The sidebar's connection section: which hub, which user, which token is in
  * use (this JupyterLab's hub login or the settings'), whether it works, what
- * it cannot do and what to do about it; a password field to paste a token.
+ * it cannot do and what to do about it; a masked field to paste a token.
+ * The token itself is never shown, only typed (and shown on request).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Button } from '@jupyterlab/ui-components';
@@ -10,6 +11,7 @@ import * as React from 'react';
 import type { IHubConnection } from '../connection/types';
 import { IServerGrants, serverGrants } from '../hub';
 import type { IServersModel } from '../servers/types';
+import { SecretField } from './secretField';
 import { TokenScopes } from './tokenScopes';
 
 /**
@@ -31,6 +33,7 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
   const [token, setToken] = React.useState('');
   const [saving, setSaving] = React.useState(false);
   const [saveError, setSaveError] = React.useState<string | null>(null);
+  const inputId = React.useId();
   const tokenPage = hub.client?.tokenPageUrl ?? null;
 
   const save = async (event: React.FormEvent) => {
@@ -44,12 +47,10 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
       await props.onSaveToken(token);
       setToken('');
     } catch (error) {
-      // Keep what was typed so nothing is lost.
+      // Keep what was typed so nothing is lost; never quote it.
+      const reason = error instanceof Error ? error.message : String(error);
       setSaveError(
-        trans.__(
-          'Could not save the token: %1',
-          error instanceof Error ? error.message : String(error)
-        )
+        trans.__('Could not save the token: %1', redact(reason, token.trim()))
       );
     } finally {
       setSaving(false);
@@ -136,22 +137,21 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
         </a>
       )}
       <form className="jp-nfdi-token-form" onSubmit={save}>
-        <label className="jp-nfdi-field">
-          <span>
+        <div className="jp-nfdi-field">
+          <label htmlFor={inputId}>
             {hub.settings.token
               ? trans.__('Replace the API token')
               : trans.__('API token')}
-          </span>
-          <input
-            className="jp-mod-styled jp-nfdi-token-input"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
+          </label>
+          <SecretField
+            id={inputId}
+            inputClassName="jp-nfdi-token-input"
             value={token}
             placeholder={trans.__('Paste your token')}
-            onChange={event => setToken(event.target.value)}
+            trans={trans}
+            onChange={setToken}
           />
-        </label>
+        </div>
         <Button
           className="jp-mod-styled jp-mod-accept"
           type="submit"
@@ -189,4 +189,9 @@ function grantsInUse(
   return user && user.scopes.length > 0
     ? serverGrants(user.name, user.scopes)
     : null;
+}
+
+/** `text` without any occurrence of `secret`. */
+function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('***') : text;
 }

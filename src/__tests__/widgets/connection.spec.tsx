@@ -134,6 +134,48 @@ describe('ConnectionSection', () => {
     expect(saveButton().disabled).toBe(false);
   });
 
+  it('never shows the token in clear unless asked to', async () => {
+    const made = setup([me, serverList(), noFlavors], {
+      token: 'tok-5ecret-123456'
+    });
+    model = made.model;
+    await model.refresh();
+    render(section(made.hub, model));
+    // The saved token appears nowhere: not in texts, titles or labels.
+    expect(document.body.innerHTML).not.toContain('tok-5ecret-123456');
+
+    const field = tokenField();
+    expect(field.type).toBe('password');
+    expect(field.getAttribute('autocomplete')).toBe('off');
+    fireEvent.change(field, { target: { value: 'typed-token-42' } });
+    expect(document.body.innerHTML).not.toContain('typed-token-42');
+    // One toggle shows what is typed, and hides it again.
+    const toggle = screen.getByRole('button', { name: 'Show token' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    expect(field.type).toBe('text');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(toggle);
+    expect(field.type).toBe('password');
+  });
+
+  it('does not quote the token when saving it failed', async () => {
+    const made = setup([]);
+    model = made.model;
+    const setToken = jest.fn(async (token: string) => {
+      throw new Error(`cannot store "${token}"`);
+    });
+    (made.hub as { setToken: IHubConnection['setToken'] }).setToken = setToken;
+    render(section(made.hub, model));
+    fireEvent.change(tokenField(), { target: { value: 'typed-token-42' } });
+    fireEvent.click(saveButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Could not save the token: cannot store "***"'
+    );
+    expect(tokenField().value).toBe('typed-token-42');
+  });
+
   it('does not save blanks', () => {
     const made = setup([]);
     model = made.model;
