@@ -12,8 +12,9 @@
  * without CORS would look as if it allowed the request (the browser then
  * sends the POST, and the hub starts a server nobody hears about).
  */
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, Page } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,

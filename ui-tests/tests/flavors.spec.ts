@@ -6,8 +6,9 @@
  * demo token) and `--flavor-max JSC-Cloud/l2=1`, so one running l2 server
  * fills that flavor.
  */
-import { expect, Page, test } from '@playwright/test';
+import { Page } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   closeTabsAndRemoveServers,
   LONG,

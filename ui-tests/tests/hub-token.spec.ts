@@ -7,10 +7,10 @@
  * Its own local hub, without `--preset-token`: demo's extension settings
  * hold a wrong token, written before demo's JupyterLab first starts.
  */
-import { expect, test } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,
