@@ -51,7 +51,7 @@ test.describe('The token rules', () => {
           body: `{"raw":"{\\"token\\": \\"${TOKEN}\\"}"}`
         }),
         request(
-          `${HUB}/user/demo/lab/api/settings/jupyterlab-nfdi-launcher:plugin`,
+          `${HUB}/user/demo/lab/api/settings/jupyterlab-nfdi-launcher:plugin?1795996091559`,
           {
             method: 'PUT',
             body: `{"raw":"{\\"token\\": \\"${TOKEN}\\"}"}`

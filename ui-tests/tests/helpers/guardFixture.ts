@@ -62,7 +62,12 @@ export class RequestRecorder implements IRequestGuard {
   }
 
   watch(origin: string, token: string): void {
-    this._testTokens.push({ token, origins: [origin] });
+    const known = this._testTokens.some(
+      entry => entry.token === token && entry.origins.includes(origin)
+    );
+    if (!known) {
+      this._testTokens.push({ token, origins: [origin] });
+    }
   }
 
   async requests(): Promise<IRecordedRequest[]> {

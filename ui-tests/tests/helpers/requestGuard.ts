@@ -41,7 +41,8 @@ const MIN_TOKEN_LENGTH = 8;
 
 /**
  * Whether `request` saves the extension's settings on a JupyterLab server
- * (the standalone one or one the hub serves, under any base path).
+ * (the standalone one or one the hub serves, under any base path; JupyterLab
+ * adds a cache-busting query).
  */
 export function isSettingsSave(
   request: IRecordedRequest,
@@ -59,7 +60,6 @@ export function isSettingsSave(
   const suffix = `/lab/api/settings/${SETTINGS_PLUGIN}`;
   return (
     labOrigins.includes(url.origin) &&
-    !url.search &&
     (url.pathname.endsWith(suffix) ||
       url.pathname.endsWith(suffix.replace(':', '%3A')))
   );
