@@ -132,7 +132,7 @@ test('a hub that allows this origin: the tile opens the new server on the hub', 
   expect((await corsHub.servers())[server.name].ready).toBe(true);
 });
 
-test('a hub that does not allow this origin: a CORS block, no tab left', async ({
+test('a hub that does not allow this origin: a CORS block, no tab left [F27]', async ({
   page,
   context
 }) => {

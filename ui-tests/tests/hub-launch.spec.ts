@@ -168,7 +168,7 @@ test.describe('The sidebar', () => {
 });
 
 test.describe('Failing and slow servers', () => {
-  test('a server that fails closes its tab and offers its logs', async ({
+  test('a server that fails closes its tab and offers its logs [F07]', async ({
     page,
     context
   }) => {

@@ -62,7 +62,7 @@ async function savedSettings(): Promise<Record<string, unknown>> {
   return data.settings;
 }
 
-test('a refused token: the sidebar, a failed launch, and the fix', async ({
+test('a refused token: the sidebar, a failed launch, and the fix [F28]', async ({
   page,
   context
 }) => {

@@ -61,7 +61,7 @@ test.describe('The token rules', () => {
     ).toEqual([]);
   });
 
-  test('the token anywhere else is reported, redacted', () => {
+  test('the token anywhere else is reported, redacted [F26]', () => {
     const found = leaks([
       request(`${HUB}/hub/api/start/demo/x?token=${TOKEN}`),
       request(`${HUB}/hub/api/user`, {
@@ -122,7 +122,7 @@ test.describe('The guard in the browser', () => {
     await Promise.all([hub, other].map(s => s && close(s)));
   });
 
-  test('sees the token in a URL, a cookie, a body, a WebSocket and a request to another origin', async ({
+  test('sees the token in a URL, a cookie, a body, a WebSocket and a request to another origin [F26]', async ({
     page,
     context
   }) => {
@@ -160,7 +160,7 @@ test.describe('The guard in the browser', () => {
     expect(message).not.toContain('/fine');
   });
 
-  test('fails the test that leaked a watched token', async ({
+  test('fails the test that leaked a watched token [F26]', async ({
     page,
     requestGuard
   }) => {

@@ -218,7 +218,7 @@ test.describe('With reuse of identical options', () => {
     });
   });
 
-  test('(h) at 15 configurations a tile with new options opens no tab and sends no request; a matching one still starts', async ({
+  test('(h) at 15 configurations a tile with new options opens no tab and sends no request; a matching one still starts [F09]', async ({
     page,
     context
   }) => {
