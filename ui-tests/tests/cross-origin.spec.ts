@@ -12,8 +12,9 @@
  * without CORS would look as if it allowed the request (the browser then
  * sends the POST, and the hub starts a server nobody hears about).
  */
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, Page } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,
@@ -131,7 +132,7 @@ test('a hub that allows this origin: the tile opens the new server on the hub', 
   expect((await corsHub.servers())[server.name].ready).toBe(true);
 });
 
-test('a hub that does not allow this origin: a CORS block, no tab left', async ({
+test('a hub that does not allow this origin: a CORS block, no tab left [F27]', async ({
   page,
   context
 }) => {

@@ -6,8 +6,9 @@
  * demo token) and `--flavor-max JSC-Cloud/l2=1`, so one running l2 server
  * fills that flavor.
  */
-import { expect, Page, test } from '@playwright/test';
+import { Page } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   closeTabsAndRemoveServers,
   LONG,
@@ -57,7 +58,7 @@ async function runFromPalette(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-test('a full flavor is disabled with its reason, the others show usage', async ({
+test('a full flavor is disabled with its reason, the others show usage [F29]', async ({
   page
 }) => {
   // One l2 server on JSC-Cloud, started through the REST API, fills l2.

@@ -7,10 +7,11 @@
  * has the demo token). Every test logs in afresh and removes the servers it
  * started. Launches are real clicks with Chromium's popup blocker on.
  */
-import { expect, Page, test } from '@playwright/test';
+import { Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { expect, test } from './helpers/test';
 import {
   addPreset,
   clickOpeningTab,
@@ -167,7 +168,7 @@ test.describe('The sidebar', () => {
 });
 
 test.describe('Failing and slow servers', () => {
-  test('a server that fails closes its tab and offers its logs', async ({
+  test('a server that fails closes its tab and offers its logs [F07]', async ({
     page,
     context
   }) => {

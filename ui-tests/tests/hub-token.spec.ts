@@ -7,10 +7,10 @@
  * Its own local hub, without `--preset-token`: demo's extension settings
  * hold a wrong token, written before demo's JupyterLab first starts.
  */
-import { expect, test } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,
@@ -62,7 +62,7 @@ async function savedSettings(): Promise<Record<string, unknown>> {
   return data.settings;
 }
 
-test('a refused token: the sidebar, a failed launch, and the fix', async ({
+test('a refused token: the sidebar, a failed launch, and the fix [F28]', async ({
   page,
   context
 }) => {

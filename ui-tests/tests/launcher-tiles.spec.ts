@@ -3,8 +3,7 @@
  * runs. No hub needed: the standalone JupyterLab of the Galata set-up, with
  * Galata's in-memory settings (nothing is stored on the server).
  */
-import { expect, test } from '@jupyterlab/galata';
-
+import { expect, test } from './helpers/galata';
 import { nfdiTile, nfdiTileLabels, setNFDISettings } from './helpers/lab';
 import { PLUGIN_ID } from './helpers/localhub';
 

@@ -9,8 +9,9 @@
  * and warn 15 s before the end (`lifetimeWarning: 0.25` minutes). Starts
  * are real clicks with Chromium's popup blocker on.
  */
-import { expect, Locator, Page, test } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,

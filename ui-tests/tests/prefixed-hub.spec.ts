@@ -4,8 +4,8 @@
  * status check after a 202; 404 when deleting an already stopped server).
  * The extension finds the hub from the page it runs in and copes with both.
  */
-import { expect, test } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,

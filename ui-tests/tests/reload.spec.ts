@@ -6,8 +6,8 @@
  * One local hub for the file (`--preset-token`). The start is a real click
  * with Chromium's popup blocker on.
  */
-import { expect, test } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   closeTabsAndRemoveServers,
   LONG,

@@ -8,8 +8,9 @@
  * Local hubs with `--preset-token` (demo's JupyterLab has the demo token);
  * launches are real clicks and key presses with Chromium's popup blocker on.
  */
-import { BrowserContext, expect, Page, test } from '@playwright/test';
+import { BrowserContext, Page } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   addPreset,
   clickOpeningTab,
@@ -217,7 +218,7 @@ test.describe('With reuse of identical options', () => {
     });
   });
 
-  test('(h) at 15 configurations a tile with new options opens no tab and sends no request; a matching one still starts', async ({
+  test('(h) at 15 configurations a tile with new options opens no tab and sends no request; a matching one still starts [F09]', async ({
     page,
     context
   }) => {

@@ -1,10 +1,7 @@
-import {
-  expect,
-  IJupyterLabPageFixture,
-  JupyterLabPage,
-  test
-} from '@jupyterlab/galata';
+import { IJupyterLabPageFixture, JupyterLabPage } from '@jupyterlab/galata';
 import type { APIRequestContext, Locator } from '@playwright/test';
+
+import { expect, test } from './helpers/galata';
 
 /** The extension's npm name: the folder JupyterLab serves it from. */
 const EXTENSION = 'jupyterlab-nfdi-launcher';

@@ -8,8 +8,8 @@
  * token. One grants the page token `servers!user` and `access:servers`, the
  * other grants nothing beyond the default.
  */
-import { expect, test } from '@playwright/test';
 
+import { expect, test } from './helpers/test';
 import {
   clickOpeningTab,
   closeTabsAndRemoveServers,

@@ -37,7 +37,7 @@ async function expectHubError(
 
 describe('HubClient', () => {
   describe('start', () => {
-    it('posts the defaults merged with the given options, token in the header only', async () => {
+    it('posts the defaults merged with the given options, token in the header only [F26]', async () => {
       const fake = new FakeFetch().answer({
         status: 202,
         body: {
@@ -194,7 +194,7 @@ describe('HubClient', () => {
       expect(error.message).toContain('next_url');
     });
 
-    it('refuses a status_url on another origin and never sends the token there', async () => {
+    it('refuses a status_url on another origin and never sends the token there [F10]', async () => {
       const fake = new FakeFetch().answer({
         status: 202,
         body: {
@@ -239,7 +239,7 @@ describe('HubClient', () => {
   });
 
   describe('errors', () => {
-    it('403: auth, pointing to the token page', async () => {
+    it('403: auth, pointing to the token page [F28]', async () => {
       const fake = new FakeFetch().answer({
         status: 403,
         body: { status: 403, message: 'Missing or invalid credentials.' }
@@ -274,7 +274,7 @@ describe('HubClient', () => {
       expect(error.message).toMatch(/not known to the hub/);
     });
 
-    it('400 naming the configuration limit: limit', async () => {
+    it('400 naming the configuration limit: limit [F09]', async () => {
       const fake = new FakeFetch().answer({
         status: 400,
         body: {
@@ -359,7 +359,7 @@ describe('HubClient', () => {
       expect(error.message).not.toMatch(/CORS/);
     });
 
-    it('fetch throwing cross-origin: network, naming the likely CORS block', async () => {
+    it('fetch throwing cross-origin: network, naming the likely CORS block [F27]', async () => {
       const fake = new FakeFetch().answer(new TypeError('Failed to fetch'));
       const error = await expectHubError(
         makeClient(fake, { pageOrigin: 'http://127.0.0.1:8888' }).whoami(),
@@ -443,7 +443,7 @@ describe('HubClient', () => {
       expect(fake.calls[0].url).toBe(STATUS_URL);
     });
 
-    it('does not send the token to a status URL on another origin', async () => {
+    it('does not send the token to a status URL on another origin [F26]', async () => {
       const fake = new FakeFetch();
       await expectHubError(
         makeClient(fake).status(
@@ -493,7 +493,7 @@ describe('HubClient', () => {
       await expectHubError(makeClient(fake).remove(DELETE_URL), 'not-found');
     });
 
-    it('stop refuses a delete URL on another origin', async () => {
+    it('stop refuses a delete URL on another origin [F10]', async () => {
       const fake = new FakeFetch();
       await expectHubError(
         makeClient(fake).stop(
@@ -656,7 +656,7 @@ describe('HubClient', () => {
       expect(settings.appendToken).toBe(false);
     });
 
-    it('refuses a server URL on another origin', () => {
+    it('refuses a server URL on another origin [F10]', () => {
       expect(() =>
         makeClient(new FakeFetch()).serverSettings(
           'https://evil.example.com/user/a/b/'

@@ -13,7 +13,7 @@ describe('EventStreamParser', () => {
 });
 
 describe('toProgressEvent', () => {
-  it('keeps the plain message, never the HTML one', () => {
+  it('keeps the plain message, never the HTML one [F13]', () => {
     expect(
       toProgressEvent(
         '{"progress": 120, "message": " Pulling ", "html_message": "<b>x</b>"}'

@@ -165,7 +165,7 @@ describe('flavorProblem', () => {
     expect(flavorProblem({ system: 'X', flavor: 'y' }, null)).toBeNull();
   });
 
-  it('refuses a full flavor and says why', () => {
+  it('refuses a full flavor and says why [F29]', () => {
     expect(
       flavorProblem({ system: 'JSC-Cloud', flavor: 'l2' }, SYSTEMS)
     ).toEqual({

@@ -199,7 +199,7 @@ describe('launchLink', () => {
     }
   });
 
-  it('never carries a token, whatever the options hold', () => {
+  it('never carries a token, whatever the options hold [F26]', () => {
     const link = launchLink(
       HUB,
       repo({ repotype: 'gh', repourl: 'a/b' }, { token: 'secret' })

@@ -103,7 +103,7 @@ describe('Launch', () => {
     expect(launch.progress).toBeNull();
   });
 
-  it('202 then stopped with exit code and logs after the grace: fails with them', async () => {
+  it('202 then stopped with exit code and logs after the grace: fails with them [F07]', async () => {
     const fake = new FakeFetch().answer(accepted, {
       status: 200,
       body: {

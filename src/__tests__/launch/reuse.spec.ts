@@ -246,7 +246,7 @@ describe('LaunchManager with the servers model', () => {
     await done;
   });
 
-  it('at the limit, a new configuration is refused before any tab or start request', async () => {
+  it('at the limit, a new configuration is refused before any tab or start request [F09]', async () => {
     const { fake, servers, manager, tabs, openTab, posts } = await setup(
       serverList(...many(15))
     );
@@ -340,7 +340,7 @@ describe('LaunchManager and the flavors the hub offers', () => {
     }
   };
 
-  it('a full flavor is refused before any tab or request, with the reason', async () => {
+  it('a full flavor is refused before any tab or request, with the reason [F29]', async () => {
     const { fake, manager, tabs, openTab } = await setup(serverList(), systems);
     const error = await manager
       .start({ preset: 'A' }, { openTab })

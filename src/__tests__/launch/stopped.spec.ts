@@ -86,7 +86,7 @@ afterEach(() => {
 });
 
 describe('an early stopped', () => {
-  it('stopped(0, no logs), then pending, then running: lands', async () => {
+  it('stopped(0, no logs), then pending, then running: lands [F08]', async () => {
     const fake = new FakeFetch().answer(accepted, stopped(0), pending, running);
     const { result, error } = await runFor(makeLaunch(fake));
     expect(error).toBeUndefined();
@@ -153,7 +153,7 @@ describe('an early stopped', () => {
     expect(statusChecks(fake)).toBe(4);
   });
 
-  it('pending in between starts the count again', async () => {
+  it('pending in between starts the count again [F08]', async () => {
     const fake = new FakeFetch().answer(
       accepted,
       stopped(0),

@@ -155,7 +155,7 @@ describe('LaunchNotifier', () => {
     expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(1);
   });
 
-  it('a stopped server closes the tab and offers the logs', async () => {
+  it('a stopped server closes the tab and offers the logs [F07]', async () => {
     const fake = new FakeFetch().answer(accepted, {
       status: 200,
       body: { status: 'stopped', exit_code: 3, logs: ['Error: no image'] }
@@ -172,7 +172,7 @@ describe('LaunchNotifier', () => {
     expect(note.options.actions?.map(a => a.label)).toEqual(['Show logs']);
   });
 
-  it('a refused token closes the tab and links to the token page', async () => {
+  it('a refused token closes the tab and links to the token page [F28]', async () => {
     const fake = new FakeFetch().answer({
       status: 403,
       body: { status: 403, message: 'Missing or invalid credentials.' }

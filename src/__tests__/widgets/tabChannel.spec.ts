@@ -133,7 +133,7 @@ describe('WaitingTabAnswerer', () => {
     expect(channel.posted).toEqual([]);
   });
 
-  it('says when a start ended without a server, as text', () => {
+  it('says when a start ended without a server, as text [F13]', () => {
     const { channel, launches } = setUp();
     launches.set(launch(), 'failed');
     channel.receive(where);

@@ -161,7 +161,7 @@ describe('The waiting page script', () => {
     expect(page.channel!.posted).toEqual([]);
   });
 
-  it('shows why a start ended, as text, and stops asking', () => {
+  it('shows why a start ended, as text, and stops asking [F13]', () => {
     const page = runPage();
     page.track('alice', 's1');
     jest.advanceTimersByTime(2000);

@@ -12,6 +12,8 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
+import { watchTokens } from './guardFixture';
+
 /** The repository root (ui-tests/tests/helpers → ../../..). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const PYTHON =
@@ -252,6 +254,8 @@ export class LocalHub {
       child.once('exit', code => fail(`it exited with ${code}`));
       child.once('error', error => fail(String(error)));
     });
+    // Every test's request guard watches this hub's token until it stops.
+    hub._unwatch = watchTokens(hub.origin, [DEMO_TOKEN]);
     return hub;
   }
 
@@ -272,6 +276,7 @@ export class LocalHub {
   }
 
   private async _stop(): Promise<void> {
+    this._unwatch();
     const child = this._process;
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>(resolve => child.once('exit', resolve));
@@ -301,6 +306,7 @@ export class LocalHub {
   }
 
   private _stopped: Promise<void> | null = null;
+  private _unwatch: () => void = () => undefined;
 
   /** `fetch` on the hub API with demo's token. */
   async request(
