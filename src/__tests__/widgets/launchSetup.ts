@@ -8,6 +8,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { INFDISettings } from '../../connection/settings';
 import { LaunchManager, LaunchTuning } from '../../launch/manager';
 import { ILaunchTab, IStartArgs } from '../../launch/types';
+import { ServersModel } from '../../servers/model';
 import { IServersModel } from '../../servers/types';
 import { LaunchNotifier } from '../../widgets/launchNotifier';
 import { makeHub } from '../fakeHub';
@@ -41,7 +42,12 @@ export function setup(
   fake: FakeFetch,
   settings: Partial<INFDISettings> = {},
   token = 'tok',
-  extra: { servers?: IServersModel; tuning?: LaunchTuning } = {}
+  extra: {
+    servers?: IServersModel;
+    /** A servers model of its own on this hub (not loaded yet). */
+    withServers?: boolean;
+    tuning?: LaunchTuning;
+  } = {}
 ) {
   const tabs: FakeTab[] = [];
   const opened: string[] = [];
@@ -62,9 +68,14 @@ export function setup(
       ...settings
     }
   });
+  const servers =
+    extra.servers ??
+    (extra.withServers
+      ? new ServersModel(hub, { refreshInterval: 60 * 1000 })
+      : undefined);
   const manager = new LaunchManager({
     hub,
-    servers: extra.servers,
+    servers,
     tuning: extra.tuning ?? {
       pollInterval: { first: 5, max: 10 },
       stoppedGrace: 0
@@ -87,7 +98,7 @@ export function setup(
   const flow = {
     start: (args: IStartArgs = {}) => notifier.start(args, { openTab })
   };
-  return { flow, manager, tabs, opened, shown, hub };
+  return { flow, manager, tabs, opened, shown, hub, servers };
 }
 
 /** The newest notification. */
