@@ -104,6 +104,7 @@ export abstract class LaunchState implements ILaunch, IDisposable {
     }
     this._isDisposed = true;
     this._stopWork();
+    this._retryAt = null;
     Signal.clearData(this);
   }
 

@@ -35,9 +35,7 @@ export function shortReason(error: HubError, trans: TranslationBundle): string {
       return trans.__('The hub failed.');
     case 'network':
       return error.crossOrigin
-        ? trans.__(
-            'The browser blocked the request, or the hub is out of reach.'
-          )
+        ? trans.__('The browser blocked the request as cross-origin (CORS).')
         : trans.__('The hub could not be reached.');
     case 'bad-response':
       return trans.__('The hub sent an answer that could not be used.');
@@ -181,7 +179,7 @@ export function failureMessage(
       );
     case 'unknown':
       return trans.__(
-        'Could not start %1: %2 A server may be running on the hub: see your servers before trying again.',
+        'Could not start %1: %2 A server may be running on the hub.',
         label,
         reason
       );
