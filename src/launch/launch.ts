@@ -4,86 +4,28 @@
  *
  * No screen here: views listen to `changed` and `progressChanged`.
  */
-import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
-import { PromiseDelegate } from '@lumino/coreutils';
 import { IDisposable } from '@lumino/disposable';
-import { ISignal, Signal } from '@lumino/signaling';
 
-import { HubError, IProgressEvent, StopResult } from '../hub';
-import { LaunchError, limitError, requestError, timeoutError } from './errors';
-import { follow, StatusOutcome } from './follow';
+import { HubError, isHubError, StopResult } from '../hub';
 import {
-  ILaunch,
-  ILaunchOptions,
-  ILaunchResult,
-  ILaunchTab,
-  IStartArgs,
-  LaunchPhase,
-  Reuse,
-  ReuseKind
-} from './types';
+  asHubError,
+  LaunchError,
+  limitError,
+  requestError,
+  timeoutError
+} from './errors';
+import { follow, StatusOutcome } from './follow';
+import { afterStartFailure } from './recover';
+import { LaunchState } from './state';
+import { ILaunchOptions, ILaunchResult, Reuse } from './types';
 
 /**
  * One server start. Call `run()` once.
  */
-export class Launch implements ILaunch, IDisposable {
+export class Launch extends LaunchState {
   constructor(options: ILaunchOptions) {
+    super(options);
     this._options = options;
-    this._trans =
-      options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
-    this.label = options.label;
-    this.args = options.args ?? {};
-    this.tab = options.tab ?? null;
-    this.hubHost = new URL(options.client.baseUrl).host;
-    const known = options.reuse;
-    this._reuse = known && 'server' in known ? known.kind : 'new';
-    // Failures reach callers through `done`/`run()`; don't report them as unhandled.
-    this._done.promise.catch(() => undefined);
-  }
-
-  readonly label: string;
-  readonly args: IStartArgs;
-  readonly tab: ILaunchTab | null;
-  readonly hubHost: string;
-
-  get phase(): LaunchPhase {
-    return this._phase;
-  }
-
-  get reuse(): ReuseKind {
-    return this._reuse;
-  }
-
-  get result(): Partial<ILaunchResult> {
-    return { ...this._result };
-  }
-
-  get error(): LaunchError | null {
-    return this._error;
-  }
-
-  get isDone(): boolean {
-    return this._phase !== 'starting' && this._phase !== 'pending';
-  }
-
-  get progress(): IProgressEvent | null {
-    return this._progress;
-  }
-
-  get progressChanged(): ISignal<this, IProgressEvent> {
-    return this._progressChanged;
-  }
-
-  get changed(): ISignal<this, LaunchPhase> {
-    return this._changed;
-  }
-
-  get done(): Promise<ILaunchResult> {
-    return this._done.promise;
-  }
-
-  get isDisposed(): boolean {
-    return this._isDisposed;
   }
 
   /** Start the server and follow it until it runs. */
@@ -101,11 +43,11 @@ export class Launch implements ILaunch, IDisposable {
       return;
     }
     this._cancelled = true;
-    this._stopFollowing();
+    this._stopWork();
     let hubError: HubError | undefined;
     if (this._result.deleteUrl) {
       try {
-        await this._options.client.stop(this._result.deleteUrl);
+        await this._undo(this._result.deleteUrl);
       } catch (error) {
         hubError = error instanceof HubError ? error : undefined;
       }
@@ -127,17 +69,7 @@ export class Launch implements ILaunch, IDisposable {
     return this._options.client.stop(deleteUrl);
   }
 
-  dispose(): void {
-    if (this._isDisposed) {
-      return;
-    }
-    this._isDisposed = true;
-    this._stopFollowing();
-    Signal.clearData(this);
-  }
-
   private async _run(): Promise<void> {
-    const client = this._options.client;
     this._setPhase('starting');
     try {
       const { reuse: known, recheck } = this._options;
@@ -146,30 +78,102 @@ export class Launch implements ILaunch, IDisposable {
       if (this._cancelled || this._landOn(reuse)) {
         return;
       }
-      const started = await client.start(this._options.options);
-      if (this._cancelled) {
-        // The user cancelled while the request was on its way: undo it.
-        await client.stop(started.deleteUrl).catch(() => undefined);
-        return;
-      }
-      this._result = {
-        name: started.serverName,
-        userName: started.userName,
-        statusUrl: started.statusUrl,
-        deleteUrl: started.deleteUrl
-      };
-      if (started.status === 'running' && started.nextUrl) {
-        this._result.nextUrl = started.nextUrl;
-        this._finish('running');
-        return;
-      }
-      this._setPhase('pending');
-      this._follow(started.statusUrl, started.userName, started.serverName);
+      await this._send();
     } catch (error) {
       if (!this._cancelled) {
         this._fail(error);
       }
     }
+  }
+
+  /** Send the start request and follow what the hub accepted. */
+  private async _send(): Promise<void> {
+    const client = this._options.client;
+    let started;
+    try {
+      started = await client.start(this._options.options);
+    } catch (error) {
+      if (!this._cancelled) {
+        await this._recover(asHubError(error));
+      }
+      return;
+    }
+    if (this._cancelled) {
+      // The user cancelled while the request was on its way: undo it.
+      await this._undo(started.deleteUrl).catch(() => undefined);
+      return;
+    }
+    this._result = {
+      name: started.serverName,
+      userName: started.userName,
+      statusUrl: started.statusUrl,
+      deleteUrl: started.deleteUrl
+    };
+    if (started.status === 'running' && started.nextUrl) {
+      this._result.nextUrl = started.nextUrl;
+      this._finish('running');
+      return;
+    }
+    this._setPhase('pending');
+    this._follow();
+  }
+
+  /**
+   * After a failed start request: land on the server the hub made anyway,
+   * wait out a busy hub once, or fail saying what is left on the hub.
+   */
+  private async _recover(error: HubError): Promise<void> {
+    const { lookup, maxRetryAfter } = this._options;
+    const next = await afterStartFailure(
+      error,
+      lookup,
+      !this._retried,
+      maxRetryAfter
+    );
+    if (this._cancelled || this.isDone) {
+      return;
+    }
+    if (next.step === 'found') {
+      this._recovered = true;
+      if (this._landOn(next.reuse)) {
+        return;
+      }
+      const { userName, server } = next.reuse;
+      this._result = {
+        ...this._result,
+        ...this._options.client.serverUrls(userName, server.name)
+      };
+      this._setPhase('pending');
+      this._follow();
+    } else if (next.step === 'retry') {
+      this._retried = true;
+      this._retryAt = Date.now() + next.delay;
+      this._emitChanged();
+      this._retryTimer = setTimeout(() => {
+        this._retryAt = null;
+        this._emitChanged();
+        this._send().catch(reason => this._fail(reason));
+      }, next.delay);
+    } else {
+      this._finish('failed', requestError(error, next.leftOnHub));
+    }
+  }
+
+  /**
+   * Stop the server on the hub; one this start created goes with its
+   * configuration, so cancelled starts do not use up the user's allowance.
+   */
+  private async _undo(deleteUrl: string): Promise<void> {
+    const client = this._options.client;
+    if (this._reuse !== 'new') {
+      await client.stop(deleteUrl);
+      return;
+    }
+    await client.remove(deleteUrl).catch(error => {
+      if (!isHubError(error, 'not-found')) {
+        throw error;
+      }
+    });
   }
 
   /** Take in what the start amounts to; true if nothing is to be sent. */
@@ -196,13 +200,15 @@ export class Launch implements ILaunch, IDisposable {
       }
     }
     if (this._reuse !== before) {
-      this._changed.emit(this._phase);
+      this._emitChanged();
     }
     return false;
   }
 
-  private _follow(statusUrl: string, user: string, server: string): void {
+  /** Follow the accepted start (`result` has its name and URLs). */
+  private _follow(): void {
     const options = this._options;
+    const { statusUrl, userName, name } = this._result as ILaunchResult;
     const remaining = options.timeout * 1000 - (Date.now() - this._startedAt);
     const timeout = () => this._finish('timeout', timeoutError(this._trans));
     this._timer = setTimeout(timeout, Math.max(0, remaining));
@@ -210,8 +216,8 @@ export class Launch implements ILaunch, IDisposable {
       {
         client: options.client,
         statusUrl,
-        name: server,
-        userName: user,
+        name,
+        userName,
         interval: options.pollInterval ?? { first: 1000, max: 10000 },
         maxTransientErrors: options.maxTransientErrors ?? 5,
         stoppedGrace: (options.stoppedGrace ?? 20) * 1000,
@@ -219,10 +225,7 @@ export class Launch implements ILaunch, IDisposable {
         confirmStopped: options.confirmStopped
       },
       outcome => this._onStatus(outcome),
-      event => {
-        this._progress = event;
-        this._progressChanged.emit(event);
-      }
+      event => this._setProgress(event)
     );
   }
 
@@ -255,45 +258,19 @@ export class Launch implements ILaunch, IDisposable {
     this._finish('failed', requestError(error));
   }
 
-  private _finish(phase: LaunchPhase, error?: LaunchError): void {
-    if (this.isDone) {
-      return;
-    }
-    this._stopFollowing();
-    this._error = error ?? null;
-    this._setPhase(phase);
-    if (phase === 'running') {
-      this._done.resolve(this._result as ILaunchResult);
-    } else {
-      this._done.reject(error);
-    }
-  }
-
-  private _stopFollowing(): void {
+  protected _stopWork(): void {
     this._following?.dispose();
     this._following = null;
     clearTimeout(this._timer);
-  }
-
-  private _setPhase(phase: LaunchPhase): void {
-    this._phase = phase;
-    this._changed.emit(phase);
+    clearTimeout(this._retryTimer);
   }
 
   private readonly _options: ILaunchOptions;
-  private readonly _trans: TranslationBundle;
-  private readonly _changed = new Signal<this, LaunchPhase>(this);
-  private readonly _progressChanged = new Signal<this, IProgressEvent>(this);
-  private readonly _done = new PromiseDelegate<ILaunchResult>();
-  private _progress: IProgressEvent | null = null;
-  private _phase: LaunchPhase = 'starting';
-  private _reuse: ReuseKind;
-  private _result: Partial<ILaunchResult> = {};
-  private _error: LaunchError | null = null;
   private _following: IDisposable | null = null;
   private _timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _retryTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private _retried = false;
   private _started = false;
   private _cancelled = false;
-  private _isDisposed = false;
   private _startedAt = 0;
 }

@@ -11,7 +11,7 @@ import type { IServersModel } from '../servers/types';
 import { LaunchError, limitError } from './errors';
 import { Launch } from './launch';
 import { ILaunchPlan, planLaunch } from './plan';
-import { decideReuse } from './reuse';
+import { decideReuse, lookUpConfiguration } from './reuse';
 import type { IInFlightRecord } from './inFlight';
 import { ILaunchRecorder, IResumable, resumedLaunchOptions } from './resume';
 import {
@@ -122,6 +122,7 @@ export class LaunchManager implements ILaunches, IResumable, IDisposable {
       timeout: settings.startTimeout,
       reuse: known ?? undefined,
       recheck: this._recheck(plan, known),
+      lookup: this._lookup(plan),
       trans: this._trans
     });
     this._inFlight.set(plan.key, launch);
@@ -185,6 +186,25 @@ export class LaunchManager implements ILaunches, IResumable, IDisposable {
     return async () => {
       await servers.refresh();
       return decideReuse(servers, plan.key) ?? { kind: 'new' };
+    };
+  }
+
+  /**
+   * Where a start request failed on its way, find what the hub made of it:
+   * through the servers model while it uses the launch's client (the list
+   * shows it at once), else through the launch's own client.
+   */
+  private _lookup(plan: ILaunchPlan): () => Promise<Reuse | null> {
+    return async () => {
+      const servers = this._servers;
+      if (servers && this._hub.client === plan.client) {
+        await servers.refresh();
+        const found = decideReuse(servers, plan.key);
+        if (found) {
+          return found;
+        }
+      }
+      return lookUpConfiguration(plan.client, plan.key);
     };
   }
 

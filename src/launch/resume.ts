@@ -25,26 +25,16 @@ export interface ILaunchRecorder {
  * hub names the server, forgotten when the launch ends.
  */
 export class LaunchRecorder implements ILaunchRecorder {
-  constructor(
-    store: InFlightStore,
-    hub: IHubConnection,
-    now: () => number = Date.now
-  ) {
+  constructor(store: InFlightStore, now: () => number = Date.now) {
     this._store = store;
-    this._hub = hub;
     this._now = now;
   }
 
   track(launch: ILaunch, key: string): void {
     let begun = this._begun.get(launch);
     if (!begun) {
-      // The first phase comes at once, while the launch's client is the
-      // connection's: that is its hub.
-      const hubUrl = this._hub.client?.baseUrl;
-      if (!hubUrl) {
-        return;
-      }
-      begun = { hubUrl, startedAt: this._now() };
+      // The launch's own hub, even if the settings changed since it began.
+      begun = { hubUrl: launch.hubUrl, startedAt: this._now() };
       this._begun.set(launch, begun);
     }
     const { name, userName } = launch.result;
@@ -69,7 +59,6 @@ export class LaunchRecorder implements ILaunchRecorder {
   }
 
   private readonly _store: InFlightStore;
-  private readonly _hub: IHubConnection;
   private readonly _now: () => number;
   private readonly _begun = new WeakMap<
     ILaunch,

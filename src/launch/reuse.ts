@@ -10,13 +10,14 @@
  */
 import {
   DEFAULT_USER_OPTIONS,
+  IHubClient,
   IServerModel,
   isRecord,
   IUserOptions,
   mergeOptions,
   toRequestBody
 } from '../hub';
-import { serverState } from '../servers/state';
+import { CONFIGURATION_LIMIT, serverState } from '../servers/state';
 import type { IServersModel } from '../servers/types';
 import type { Reuse } from './types';
 
@@ -62,7 +63,10 @@ export function findConfiguration(
  * What a start with the canonical options `key` amounts to, from what the
  * servers model knows; `null` when it has not loaded the list.
  */
-export function decideReuse(servers: IServersModel, key: string): Reuse | null {
+export function decideReuse(
+  servers: Pick<IServersModel, 'connection' | 'user' | 'servers' | 'limit'>,
+  key: string
+): Reuse | null {
   const userName = servers.user?.name;
   if (servers.connection !== 'connected' || !userName) {
     return null;
@@ -82,5 +86,26 @@ export function decideReuse(servers: IServersModel, key: string): Reuse | null {
       return { kind: 'following', server, userName };
     default:
       return { kind: 'again', server, userName };
+  }
+}
+
+/**
+ * What a start with the canonical options `key` amounts to, asking the hub
+ * through `client` itself (e.g. the client a launch began with, which the
+ * servers model may no longer use); `null` if the hub cannot tell.
+ */
+export async function lookUpConfiguration(
+  client: IHubClient,
+  key: string
+): Promise<Reuse | null> {
+  try {
+    const user = await client.whoami();
+    const servers = await client.listServers(user.name);
+    return decideReuse(
+      { connection: 'connected', user, servers, limit: CONFIGURATION_LIMIT },
+      key
+    );
+  } catch {
+    return null;
   }
 }

@@ -97,13 +97,30 @@ export interface ILaunch {
   readonly progress: IProgressEvent | null;
   /** The hub's host, for messages. */
   readonly hubHost: string;
+  /** The hub it runs on: its client's base URL, ending in `/`. */
+  readonly hubUrl: string;
+  /** That hub's token page. */
+  readonly tokenPageUrl: string;
+  /**
+   * Whether the start request failed but the user's servers showed that
+   * the hub had started the server after all (it is followed from there).
+   */
+  readonly recovered: boolean;
+  /**
+   * When a start the hub was too busy for (429 with `Retry-After`) is sent
+   * again by itself, in ms since the epoch; `null` when none is waiting.
+   */
+  readonly retryAt: number | null;
   /** Emitted on every phase change. */
   readonly changed: ISignal<ILaunch, LaunchPhase>;
   /** Emitted when the hub reports progress. */
   readonly progressChanged: ISignal<ILaunch, IProgressEvent>;
   /** Settles when the launch ends: the running server, or a `LaunchError`. */
   readonly done: Promise<ILaunchResult>;
-  /** Stop following and stop the server on the hub, if it was accepted. */
+  /**
+   * Stop following and stop the server on the hub, if it was accepted; a
+   * configuration the launch created (`reuse` is `new`) is deleted too.
+   */
   cancel(): Promise<void>;
   /** Stop the server it started (e.g. after a timeout), on its own hub. */
   stop(): Promise<StopResult>;
@@ -175,6 +192,14 @@ export interface ILaunchOptions {
   reuse?: Reuse;
   /** Ask again before anything is sent; the answer replaces `reuse`. */
   recheck?: () => Promise<Reuse>;
+  /**
+   * After a start request that may have reached the hub failed: look for
+   * the configuration with the same options among the user's servers
+   * (`null`: they could not be read). Without it, nothing is looked up.
+   */
+  lookup?: () => Promise<Reuse | null>;
+  /** Longest `Retry-After`, in seconds, waited out before sending again. */
+  maxRetryAfter?: number;
   trans?: TranslationBundle;
 }
 

@@ -42,7 +42,7 @@ export const serversPlugin: JupyterFrontEndPlugin<INFDIServers> = {
       servers,
       trans,
       // Remembered so that a reload can resume them (see the resume plugin).
-      recorder: new LaunchRecorder(new InFlightStore(pageStorage()), hub)
+      recorder: new LaunchRecorder(new InFlightStore(pageStorage()))
     });
     // A start decides from the list whether it reuses a configuration or
     // needs a new one (refused at the limit before any tab opens): load it

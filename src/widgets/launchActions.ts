@@ -1,11 +1,12 @@
 /**
  * The actions a launch's notification offers: cancel, stop, logs, the token
- * page, the server list, try again.
+ * page, the server list, start again, try again.
  */
-import { Notification } from '@jupyterlab/apputils';
+import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import type { IHubConnection } from '../connection/types';
+import { isHubError } from '../hub';
 import { LaunchError } from '../launch/errors';
 import { ILaunch, IStartArgs } from '../launch/types';
 import { showLogs } from './logsDialog';
@@ -44,17 +45,68 @@ export class LaunchActions {
     };
   }
 
-  /** Cancel a launch in flight. */
-  cancel(launch: ILaunch): Notification.IAction {
+  /** Start again the stopped configuration the hub would reuse. */
+  startAgain(launch: ILaunch): Notification.IAction {
     return {
-      label: this._trans.__('Cancel'),
+      label: this._trans.__('Start again'),
       caption: this._trans.__(
-        'Stop starting %1 and stop it on the hub',
+        'Start your stopped server %1 again',
         launch.label
       ),
-      displayType: 'default',
-      callback: () => void launch.cancel()
+      displayType: 'accent',
+      callback: () => this._options.retry(launch.args)
     };
+  }
+
+  /** Cancel a launch in flight, once the user confirms what it does. */
+  cancel(launch: ILaunch): Notification.IAction {
+    const trans = this._trans;
+    const deletes = launch.reuse === 'new';
+    return {
+      label: trans.__('Cancel'),
+      caption: deletes
+        ? trans.__('Stop starting %1 and delete it on the hub', launch.label)
+        : trans.__('Stop starting %1 and stop it on the hub', launch.label),
+      displayType: 'default',
+      callback: () => void this._confirmCancel(launch)
+    };
+  }
+
+  /**
+   * The actions after a failed start: the token page, the servers, stop,
+   * start again or try again, as what happened allows. "Try again" only
+   * where nothing can be on the hub: it would not make a second server.
+   */
+  forFailure(launch: ILaunch): Notification.IAction[] {
+    const error = launch.error;
+    const hubError = error?.hubError;
+    const status = hubError?.status;
+    const actions: Notification.IAction[] = [];
+    if (isHubError(hubError, 'auth')) {
+      actions.push(this.tokenPage(launch));
+    }
+    if (launch.result.deleteUrl) {
+      // The hub accepted it: it may still be starting.
+      return [...actions, this.showServers(), this.stop(launch)];
+    }
+    const leftOnHub = error?.leftOnHub;
+    if (leftOnHub === 'stopped') {
+      return [...actions, this.startAgain(launch), this.showServers()];
+    }
+    if (
+      leftOnHub === 'unknown' ||
+      isHubError(hubError, 'limit') ||
+      isHubError(hubError, 'bad-response')
+    ) {
+      return [...actions, this.showServers()];
+    }
+    const transient =
+      isHubError(hubError, 'network') ||
+      isHubError(hubError, 'hub') ||
+      isHubError(hubError, 'rate-limited') ||
+      status === 408;
+    // The click on the action opens the new tab, as a tile click does.
+    return transient ? [...actions, this.tryAgain(launch)] : actions;
   }
 
   /** Stop the server a launch started. */
@@ -92,14 +144,15 @@ export class LaunchActions {
     };
   }
 
-  /** Open the hub's token page. */
-  tokenPage(): Notification.IAction {
+  /** Open the token page of a launch's hub (default: the hub in use). */
+  tokenPage(launch?: ILaunch): Notification.IAction {
     return {
       label: this._trans.__('Get a token'),
       caption: this._trans.__("Open the hub's token page in a new tab"),
       displayType: 'accent',
       callback: () => {
-        const url = this._options.hub.client?.tokenPageUrl;
+        const url =
+          launch?.tokenPageUrl ?? this._options.hub.client?.tokenPageUrl;
         if (url) {
           this._options.openUrl(url);
         }
@@ -115,6 +168,24 @@ export class LaunchActions {
       displayType: 'accent',
       callback: () => this._options.showServers()
     };
+  }
+
+  private async _confirmCancel(launch: ILaunch): Promise<void> {
+    const trans = this._trans;
+    const result = await showDialog({
+      title: trans.__('Cancel starting %1?', launch.label),
+      body:
+        launch.reuse === 'new'
+          ? trans.__('Stops %1 and deletes its configuration.', launch.label)
+          : trans.__('Stops %1; its configuration stays.', launch.label),
+      buttons: [
+        Dialog.cancelButton({ label: trans.__('Keep starting') }),
+        Dialog.warnButton({ label: trans.__('Cancel start') })
+      ]
+    });
+    if (result.button.accept && !launch.isDone) {
+      await launch.cancel();
+    }
   }
 
   private readonly _options: ILaunchActionsOptions;

@@ -16,7 +16,14 @@ import {
   IStartOptions
 } from '../launch/types';
 import { ILaunchActionsOptions, LaunchActions } from './launchActions';
-import { notify, NOTIFICATION_LENGTH } from './notify';
+import {
+  failureMessage,
+  progressDetail,
+  progressMessage,
+  runningMessage,
+  shortReason
+} from './launchMessages';
+import { notify, shorten } from './notify';
 
 /**
  * What the notifier needs from its surroundings.
@@ -67,6 +74,7 @@ export class LaunchNotifier {
   /** Show where a launch is, or how it ended. */
   private _update(launch: ILaunch): void {
     if (launch.isDone) {
+      this._stopCountdown(launch);
       if (this._followed.delete(launch)) {
         launch.progressChanged.disconnect(this._onProgress, this);
         this._finish(launch);
@@ -80,8 +88,17 @@ export class LaunchNotifier {
     if (launch.reuse === 'running') {
       return; // It opens at once: nothing to wait for.
     }
-    const message = this._progressMessage(launch);
-    const detail = this._progressDetail(launch);
+    if (launch.retryAt === null) {
+      this._stopCountdown(launch);
+    } else if (!this._countdowns.has(launch)) {
+      // The hub is busy: count down to the next try, second by second.
+      this._countdowns.set(
+        launch,
+        setInterval(() => this._update(launch), 1000)
+      );
+    }
+    const message = progressMessage(launch, this._trans);
+    const detail = progressDetail(launch, this._trans);
     launch.tab?.show(message, detail);
     const id = this._notes.get(launch);
     const options = { actions: [this._actions.cancel(launch)] };
@@ -101,6 +118,11 @@ export class LaunchNotifier {
         ...options
       });
     }
+  }
+
+  private _stopCountdown(launch: ILaunch): void {
+    clearInterval(this._countdowns.get(launch));
+    this._countdowns.delete(launch);
   }
 
   private _finish(launch: ILaunch): void {
@@ -133,18 +155,8 @@ export class LaunchNotifier {
         displayType: 'accent',
         callback: () => this._options.openUrl(nextUrl)
       };
-      const already = launch.reuse === 'running';
       settle(
-        landed
-          ? already
-            ? trans.__(
-                '%1 is already running. It opened in a new tab.',
-                launch.label
-              )
-            : trans.__('%1 is running. It opened in a new tab.', launch.label)
-          : already
-            ? trans.__('%1 is already running.', launch.label)
-            : trans.__('%1 is running.', launch.label),
+        runningMessage(launch, landed, trans),
         'success',
         [open],
         landed ? 8000 : false
@@ -154,17 +166,18 @@ export class LaunchNotifier {
     tab?.close();
     const error = launch.error;
     if (launch.phase === 'cancelled') {
-      settle(
-        error?.hubError
+      const failed = error?.hubError;
+      notify(
+        failed
           ? trans.__(
               'Cancelled starting %1, but stopping it on the hub failed: %2',
               launch.label,
-              error.hubError.message
+              shortReason(failed, trans)
             )
           : trans.__('Cancelled starting %1.', launch.label),
-        error?.hubError ? 'warning' : 'info',
-        [],
-        5000
+        failed ? 'warning' : 'info',
+        { autoClose: failed ? false : 5000, details: failed?.message },
+        trans
       );
     } else if (launch.phase === 'timeout') {
       const minutes =
@@ -193,86 +206,17 @@ export class LaunchNotifier {
         false
       );
     } else {
-      settle(
-        trans.__(
-          'Could not start %1: %2',
-          launch.label,
-          error?.message ?? trans.__('unknown error')
-        ),
+      notify(
+        failureMessage(launch, trans),
         'error',
-        this._failureActions(launch, error),
-        false
+        {
+          actions: this._actions.forFailure(launch),
+          autoClose: false,
+          details: error?.hubError?.message ?? error?.message
+        },
+        trans
       );
     }
-  }
-
-  private _failureActions(
-    launch: ILaunch,
-    error: LaunchError | null
-  ): Notification.IAction[] {
-    const hubError = error?.hubError;
-    if (isHubError(hubError, 'auth')) {
-      return [this._actions.tokenPage()];
-    }
-    if (isHubError(hubError, 'limit')) {
-      return [this._actions.showServers()];
-    }
-    if (launch.result.deleteUrl) {
-      return [this._actions.showServers()];
-    }
-    const transient =
-      isHubError(hubError, 'network') ||
-      isHubError(hubError, 'hub') ||
-      isHubError(hubError, 'rate-limited');
-    if (!transient) {
-      return [];
-    }
-    // Nothing was started: trying again cannot make a second server.
-    // The click on the action opens the new tab, as a tile click does.
-    return [this._actions.tryAgain(launch)];
-  }
-
-  private _progressMessage(launch: ILaunch): string {
-    const trans = this._trans;
-    const { label, hubHost } = launch;
-    const pending = launch.phase === 'pending';
-    switch (launch.reuse) {
-      case 'again':
-        return pending
-          ? trans.__(
-              'Your existing server %1 is starting again on %2 (pending)…',
-              label,
-              hubHost
-            )
-          : trans.__(
-              'Starting your existing server %1 again on %2…',
-              label,
-              hubHost
-            );
-      case 'following':
-        return pending
-          ? trans.__('%1 is starting on %2 (pending)…', label, hubHost)
-          : trans.__('%1 is already starting on %2…', label, hubHost);
-      default:
-        return pending
-          ? trans.__('%1 is starting on %2 (pending)…', label, hubHost)
-          : trans.__('Starting %1 on %2…', label, hubHost);
-    }
-  }
-
-  /** What the hub last said about the start, e.g. "40%: Pulling image". */
-  private _progressDetail(launch: ILaunch): string {
-    const progress = launch.progress;
-    if (!progress) {
-      return '';
-    }
-    if (progress.progress === null) {
-      return progress.message;
-    }
-    const percent = Math.round(progress.progress);
-    return progress.message
-      ? this._trans.__('%1%: %2', percent, progress.message)
-      : this._trans.__('%1%', percent);
   }
 
   private readonly _options: ILaunchNotifierOptions;
@@ -282,11 +226,9 @@ export class LaunchNotifier {
   private readonly _followed = new Set<ILaunch>();
   /** Their progress notifications. */
   private readonly _notes = new Map<ILaunch, string>();
-}
-
-/** Cut a text to what a notification shows. */
-function shorten(text: string): string {
-  return text.length > NOTIFICATION_LENGTH
-    ? `${text.slice(0, NOTIFICATION_LENGTH - 1)}…`
-    : text;
+  /** The countdowns to the next try of starts the hub was busy for. */
+  private readonly _countdowns = new Map<
+    ILaunch,
+    ReturnType<typeof setInterval>
+  >();
 }

@@ -43,7 +43,7 @@ function page(
       pollInterval: { first: 5, max: 20 },
       stoppedGrace: options.stoppedGrace ?? 0.2
     },
-    recorder: new LaunchRecorder(store, hub)
+    recorder: new LaunchRecorder(store)
   });
   const phases: LaunchPhase[] = [];
   manager.changed.connect((_, launch) => {

@@ -1,13 +1,7 @@
 import { Notification } from '@jupyterlab/apputils';
-import { nullTranslator } from '@jupyterlab/translation';
 
-import { INFDISettings } from '../../connection/settings';
 import { DEFAULT_USER_OPTIONS, mergeOptions } from '../../hub';
-import { LaunchManager, LaunchTuning } from '../../launch/manager';
-import { IServersModel } from '../../servers/types';
 import { ServersModel } from '../../servers/model';
-import { ILaunchTab, IStartArgs } from '../../launch/types';
-import { LaunchNotifier } from '../../widgets/launchNotifier';
 import { makeHub } from '../fakeHub';
 import { FakeFetch } from '../hub/fakeFetch';
 import {
@@ -18,85 +12,8 @@ import {
   pending,
   running
 } from '../hub/startAnswers';
-
-class FakeTab implements ILaunchTab {
-  closed = false;
-  messages: string[] = [];
-  url: string | null = null;
-  focused = 0;
-  details: string[] = [];
-  show(message: string, detail = ''): void {
-    this.messages.push(message);
-    this.details.push(detail);
-  }
-  navigate(url: string): void {
-    this.url = url;
-  }
-  close(): void {
-    this.closed = true;
-  }
-  focus(): void {
-    this.focused += 1;
-  }
-}
-
-function setup(
-  fake: FakeFetch,
-  settings: Partial<INFDISettings> = {},
-  token = 'tok',
-  extra: { servers?: IServersModel; tuning?: LaunchTuning } = {}
-) {
-  const tabs: FakeTab[] = [];
-  const opened: string[] = [];
-  const shown: number[] = [];
-  const hub = makeHub(fake, {
-    hubUrl: HUB,
-    token,
-    settings: {
-      defaultOptions: { system: 'JSC-Cloud' },
-      launchers: [
-        {
-          title: 'Minimal',
-          caption: '',
-          options: { option: 'custom', custom: { customimage: 'img:1' } }
-        }
-      ],
-      startTimeout: 5,
-      ...settings
-    }
-  });
-  const manager = new LaunchManager({
-    hub,
-    servers: extra.servers,
-    tuning: extra.tuning ?? {
-      pollInterval: { first: 5, max: 10 },
-      stoppedGrace: 0
-    }
-  });
-  const openTab = () => {
-    const tab = new FakeTab();
-    tabs.push(tab);
-    return tab;
-  };
-  const notifier: LaunchNotifier = new LaunchNotifier({
-    launches: manager,
-    hub,
-    trans: nullTranslator.load('jupyterlab_nfdi_launcher'),
-    openUrl: url => opened.push(url),
-    showServers: () => shown.push(1),
-    retry: args => void notifier.start(args, { openTab }).catch(() => null)
-  });
-  // What the start command does inside the user's click.
-  const flow = {
-    start: (args: IStartArgs = {}) => notifier.start(args, { openTab })
-  };
-  return { flow, manager, tabs, opened, shown, hub };
-}
-
-function lastNotification(): Notification.INotification {
-  const all = Notification.manager.notifications;
-  return all[0];
-}
+import { me, serverList } from './fixtures';
+import { lastNotification, pressDialogButton, setup } from './launchSetup';
 
 beforeEach(() => {
   Notification.dismiss();
@@ -184,9 +101,12 @@ describe('LaunchNotifier', () => {
     expect(note.message).toContain('did not accept the API token');
     const action = note.options.actions?.[0];
     expect(action?.label).toBe('Get a token');
-    // Longer than a notification shows: the rest is one click away.
-    expect(note.message.length).toBeGreaterThan(140);
-    expect(note.options.actions?.map(a => a.label)).toContain('Details');
+    // A short summary that fits; the whole message is one click away.
+    expect(note.message.length).toBeLessThanOrEqual(140);
+    expect(note.message).not.toContain('http');
+    const details = note.options.actions?.find(a => a.label === 'Details');
+    details?.callback(new MouseEvent('click'));
+    expect(await pressDialogButton('Close')).toContain(`${HUB}hub/token`);
     action?.callback(new MouseEvent('click'));
     expect(opened).toEqual([`${HUB}hub/token`]);
   });
@@ -261,14 +181,19 @@ describe('LaunchNotifier', () => {
     );
     expect(cancel).toBeDefined();
     const launch = manager.launches[0];
-    (fake as any)._queue.unshift({ status: 204 });
     cancel?.callback(new MouseEvent('click'));
+    // Asked first, saying what happens: this start made the configuration.
+    const answerDelete = () => (fake as any)._queue.unshift({ status: 204 });
+    expect(await pressDialogButton('Cancel start', answerDelete)).toBe(
+      'Stops POST API Server and deletes its configuration.'
+    );
     const error = await done;
     expect(error.reason).toBe('cancelled');
     expect(launch.phase).toBe('cancelled');
-    expect(
-      fake.calls.some(c => c.method === 'DELETE' && c.url === DELETE_URL)
-    ).toBe(true);
+    const deletes = fake.calls.filter(c => c.method === 'DELETE');
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0].url).toBe(DELETE_URL);
+    expect(deletes[0].body).toEqual({ remove: true });
     expect(tabs[0].closed).toBe(true);
   });
 });
@@ -278,8 +203,13 @@ describe('LaunchNotifier retries', () => {
     Notification.dismiss();
   });
 
-  it('offers Try again when the hub could not be reached, and it starts anew', async () => {
-    const fake = new FakeFetch().answer(new TypeError('Failed to fetch'));
+  it('offers Try again when the hub could not be reached and made nothing, and it starts anew', async () => {
+    // The hub's list, asked after the failure, shows no such configuration.
+    const fake = new FakeFetch().answer(
+      new TypeError('Failed to fetch'),
+      me,
+      serverList()
+    );
     const { flow, tabs } = setup(fake);
     await expect(flow.start({ preset: 'Minimal' })).rejects.toBeTruthy();
     expect(tabs[0].closed).toBe(true);
@@ -292,19 +222,24 @@ describe('LaunchNotifier retries', () => {
     expect(tabs).toHaveLength(2);
     await new Promise(resolve => setTimeout(resolve, 20));
     expect(tabs[1].url).toBe(NEXT_URL);
-    expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(2);
-    expect(fake.calls[1].body).toEqual(fake.calls[0].body);
+    const posts = fake.calls.filter(c => c.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(posts[1].body).toEqual(posts[0].body);
   });
 
   it('does not offer Try again once the hub accepted the start', async () => {
-    const fake = new FakeFetch().answer(accepted, {
-      status: 403,
-      body: { status: 403, message: 'Missing or invalid credentials.' }
-    });
+    // A failing proxy: before the hub accepted, this would offer Try again.
+    const fake = new FakeFetch().answer(accepted);
+    for (let i = 0; i < 6; i++) {
+      fake.answer({ status: 502, text: '<html>Bad Gateway</html>' });
+    }
     const { flow } = setup(fake);
-    await expect(flow.start()).rejects.toBeTruthy();
+    await expect(flow.start()).rejects.toMatchObject({
+      hubError: { kind: 'hub' }
+    });
     const labels = lastNotification().options.actions?.map(a => a.label);
     expect(labels).not.toContain('Try again');
+    expect(labels).toEqual(['Show servers', 'Stop it', 'Details']);
   });
 });
 
