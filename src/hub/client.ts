@@ -50,9 +50,10 @@ export class HubClient implements IHubClient {
       throw new HubError(
         'config',
         trans.__(
-          'The hub URL "%1" is not a valid http(s) URL. Set the hub URL in the settings, e.g. https://hub.nfdi-jupyter.de.',
+          'The hub URL "%1" is not usable. Type the hub\'s address in the settings, e.g. https://hub.nfdi-jupyter.de or localhost:8000.',
           options.hubUrl
-        )
+        ),
+        { summary: trans.__('The hub URL in the settings is not usable.') }
       );
     }
     this._trans = trans;

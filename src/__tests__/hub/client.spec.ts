@@ -392,10 +392,19 @@ describe('HubClient', () => {
       expect(fake.calls).toHaveLength(0);
     });
 
-    it('a hub URL that is not http(s): config error', () => {
+    it('a hub URL that is not http(s): config error saying what to type', () => {
       expect(() =>
         makeClient(new FakeFetch(), { hubUrl: 'ftp://hub.example.org' })
       ).toThrow(HubError);
+      expect(() =>
+        makeClient(new FakeFetch(), { hubUrl: 'ftp://hub.example.org' })
+      ).toThrow("Type the hub's address in the settings, e.g. https://");
+    });
+
+    it('a host:port hub URL is usable', () => {
+      expect(
+        makeClient(new FakeFetch(), { hubUrl: 'hub.example.org:8443' }).baseUrl
+      ).toBe('https://hub.example.org:8443/');
     });
   });
 
