@@ -341,8 +341,8 @@ describe('HubClient', () => {
 
     it('a redirect is reported, not followed', async () => {
       const fake = new FakeFetch().answer({
-        status: 0,
-        type: 'opaqueredirect'
+        status: 302,
+        redirectTo: { status: 200, body: { name: 'mallory', scopes: [] } }
       });
       const error = await expectHubError(
         makeClient(fake).whoami(),

@@ -13,6 +13,12 @@ export interface IFakeAnswer {
   text?: string;
   headers?: Record<string, string>;
   type?: string;
+  /**
+   * Answer with a redirect to this answer, as a browser does: followed
+   * unless the request says `redirect: 'manual'` (an opaque redirect) or
+   * `'error'` (a network error).
+   */
+  redirectTo?: IFakeAnswer;
 }
 
 /**
@@ -73,6 +79,15 @@ export class FakeFetch {
     }
     if (next instanceof Error) {
       throw next;
+    }
+    if (next.redirectTo) {
+      if (init.redirect === 'manual') {
+        return makeResponse({ status: 0, type: 'opaqueredirect' });
+      }
+      if (init.redirect === 'error') {
+        throw new TypeError('Failed to fetch');
+      }
+      return makeResponse(next.redirectTo);
     }
     return makeResponse(next);
   };
