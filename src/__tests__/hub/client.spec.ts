@@ -7,15 +7,22 @@ const STATUS_URL = `${HUB}hub/api/start/alice/abc123`;
 const DELETE_URL = `${HUB}hub/api/users/alice/servers/abc123`;
 const NEXT_URL = `${HUB}user/alice/abc123/`;
 
+/** A client for alice's token; `owner: null`: it has yet to learn whose. */
 function makeClient(
   fake: FakeFetch,
-  options: { pageOrigin?: string; hubUrl?: string; token?: string } = {}
+  options: {
+    pageOrigin?: string;
+    hubUrl?: string;
+    token?: string;
+    owner?: string | null;
+  } = {}
 ): HubClient {
   return new HubClient({
     hubUrl: options.hubUrl ?? HUB,
     token: options.token ?? TOKEN,
     fetch: fake.fetch,
-    pageOrigin: options.pageOrigin ?? 'https://hub.example.org'
+    pageOrigin: options.pageOrigin ?? 'https://hub.example.org',
+    owner: options.owner === undefined ? 'alice' : (options.owner ?? '')
   });
 }
 
@@ -50,6 +57,7 @@ describe('HubClient', () => {
         hubUrl: HUB,
         token: TOKEN,
         fetch: fake.fetch,
+        owner: 'alice',
         defaultOptions: { system: 'JSC-Cloud', flavor: 'l1' }
       });
       const result = await client.start({
@@ -551,7 +559,7 @@ describe('HubClient', () => {
               ready: true,
               pending: null,
               stopped: false,
-              url: '/user/alice/abc/',
+              url: '/user/al%20ice/abc/',
               started: '2026-11-26T10:00:00Z',
               last_activity: '2026-11-26T10:05:00Z',
               user_options: { option: 'custom', custom: { customimage: 'x:1' } }
@@ -576,7 +584,7 @@ describe('HubClient', () => {
           name: 'abc',
           ready: true,
           pending: null,
-          url: `${HUB}user/alice/abc/`,
+          url: `${HUB}user/al%20ice/abc/`,
           started: '2026-11-26T10:00:00Z',
           userOptions: { option: 'custom', custom: { customimage: 'x:1' } }
         },
