@@ -123,7 +123,7 @@ export class HubMessages {
       return make(
         'not-found',
         notFound || trans.__('Not found on the hub.'),
-        trans.__('The hub does not know what was asked for (HTTP 404).')
+        trans.__('The hub did not find what was asked for (status 404).')
       );
     }
     if (status === 429) {
@@ -162,7 +162,7 @@ export class HubMessages {
         hubMessage
           ? trans.__('The hub rejected the request: %1', hubMessage)
           : trans.__('The hub rejected the request (HTTP %1).', status),
-        trans.__('The hub rejected the request (HTTP %1).', status)
+        trans.__('The hub rejected the request (status %1).', status)
       );
     }
     return make(
@@ -177,7 +177,7 @@ export class HubMessages {
             "The hub failed (HTTP %1). Try again later; if it persists, tell the hub's admins.",
             status
           ),
-      trans.__('The hub failed (HTTP %1); try again later.', status)
+      trans.__('The hub failed (status %1); try again later.', status)
     );
   }
 
