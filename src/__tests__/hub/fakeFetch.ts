@@ -42,8 +42,11 @@ export class FakeFetch {
   readonly calls: IRecordedCall[] = [];
   readonly progressCalls: string[] = [];
 
-  /** Queue progress streams, each a list of text chunks. */
-  stream(...chunks: string[][]): this {
+  /**
+   * Queue progress streams, each a list of text chunks; an `Error` among
+   * them makes that read fail (the connection broke).
+   */
+  stream(...chunks: (string | Error)[][]): this {
     this._streams.push(...chunks);
     return this;
   }
@@ -93,12 +96,14 @@ export class FakeFetch {
   };
 
   private _queue: (IFakeAnswer | Error)[] = [];
-  private _streams: string[][] = [];
+  private _streams: (string | Error)[][] = [];
 }
 
-function makeStream(chunks: string[]): IFetchResponse {
+function makeStream(chunks: (string | Error)[]): IFetchResponse {
   const encoder = new TextEncoder();
-  const queue = chunks.map(chunk => encoder.encode(chunk));
+  const queue = chunks.map(chunk =>
+    chunk instanceof Error ? chunk : encoder.encode(chunk)
+  );
   return {
     status: 200,
     type: 'basic',
@@ -108,6 +113,9 @@ function makeStream(chunks: string[]): IFetchResponse {
       getReader: () => ({
         read: async () => {
           const value = queue.shift();
+          if (value instanceof Error) {
+            throw value;
+          }
           return value ? { done: false, value } : { done: true };
         },
         cancel: async () => undefined
