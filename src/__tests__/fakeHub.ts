@@ -9,7 +9,9 @@ import { DEFAULT_USER_OPTIONS, HubClient, mergeOptions } from '../hub';
 import { FakeFetch } from './hub/fakeFetch';
 
 /**
- * A connection to `hubUrl` with `token`, answering through `fake`.
+ * A connection to `hubUrl` with `token`, answering through `fake`. The
+ * client knows the token's owner (`owner`, default `alice`) from the start,
+ * as after the connection's own `whoami`; `owner: null` leaves it to learn.
  */
 export function makeHub(
   fake: FakeFetch,
@@ -18,6 +20,7 @@ export function makeHub(
     token?: string;
     settings?: Partial<INFDISettings>;
     currentServer?: IHubServer | null;
+    owner?: string | null;
   } = {}
 ): IHubConnection {
   const hubUrl = options.hubUrl ?? 'https://hub.example.org/';
@@ -47,7 +50,13 @@ export function makeHub(
     pageLogin: null,
     ready: Promise.resolve(),
     defaultOptions,
-    client: new HubClient({ hubUrl, token, fetch: fake.fetch, defaultOptions }),
+    client: new HubClient({
+      hubUrl,
+      token,
+      fetch: fake.fetch,
+      defaultOptions,
+      owner: options.owner === undefined ? 'alice' : (options.owner ?? '')
+    }),
     configError: null,
     currentServer: options.currentServer ?? null,
     changed: new Signal<IHubConnection, void>({} as IHubConnection),

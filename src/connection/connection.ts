@@ -181,7 +181,7 @@ export class HubConnection implements IHubConnection {
         error instanceof HubError
           ? error.message
           : this._trans.__(
-              'The hub URL "%1" is not a valid http(s) URL. Fix it in the settings.',
+              'The hub URL "%1" is not usable. Type the hub\'s address in the settings, e.g. https://hub.nfdi-jupyter.de or localhost:8000.',
               this._settings.hubUrl
             );
     }

@@ -4,16 +4,22 @@
  *
  * Security: the token is sent only in the `Authorization` header and only to
  * the hub's origin; URLs from the hub's answers are checked (http(s), hub
- * origin) before anything follows them; the token never appears in a URL, a
- * log line or an error message.
+ * origin, and the path of the token owner's own server) before the token or
+ * the browser follows them; the token never appears in a URL, a log line or
+ * an error message, and is removed from every text the hub sends.
  */
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
-import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 
+import {
+  createClientParts,
+  hubApiUrl,
+  IClientParts,
+  TokenOwner,
+  tokenPageUrl
+} from './clientParts';
 import { HubError } from './errors';
 import { toProgressEvent } from './events';
-import { HubMessages } from './messages';
 import {
   IHubUser,
   IProgressEvent,
@@ -29,10 +35,7 @@ import {
   mergeOptions,
   toRequestBody
 } from './options';
-import { HubAnswerParser } from './parse';
-import { HubRequester, IFetchResponse } from './request';
 import { IHubClient, IHubClientOptions, IServerUrls } from './types';
-import { normalizeHubUrl } from './urls';
 
 /**
  * A client for one hub and one token.
@@ -42,47 +45,17 @@ export class HubClient implements IHubClient {
    * Create a client. Throws a `config` error if the hub URL is not usable.
    */
   constructor(options: IHubClientOptions) {
-    const trans =
-      options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
-    try {
-      this.baseUrl = normalizeHubUrl(options.hubUrl);
-    } catch {
-      throw new HubError(
-        'config',
-        trans.__(
-          'The hub URL "%1" is not a valid http(s) URL. Set the hub URL in the settings, e.g. https://hub.nfdi-jupyter.de.',
-          options.hubUrl
-        )
-      );
-    }
-    this._trans = trans;
-    this._token = options.token.trim();
+    const parts = createClientParts(options);
+    this.baseUrl = parts.baseUrl;
     this.defaultOptions = mergeOptions(
       DEFAULT_USER_OPTIONS,
       options.defaultOptions
     );
-    const token = this._token;
-    const messages = new HubMessages({
-      baseUrl: this.baseUrl,
-      tokenPageUrl: this.tokenPageUrl,
-      pageOrigin: options.pageOrigin ?? globalThis.location?.origin ?? '',
-      redact: text => (token ? text.split(token).join('***') : text),
-      trans
-    });
-    this._requests = new HubRequester({
-      baseUrl: this.baseUrl,
-      token,
-      fetch:
-        options.fetch ??
-        ((url, init) => globalThis.fetch(url, init) as Promise<IFetchResponse>),
-      timeout: (options.requestTimeout ?? 30) * 1000,
-      messages
-    });
-    this._answers = new HubAnswerParser({
-      baseUrl: this.baseUrl,
-      messages,
-      trans
-    });
+    this._parts = parts;
+    this._trans = parts.trans;
+    this._requests = parts.requests;
+    this._answers = parts.answers;
+    this._owner = new TokenOwner(() => this.whoami(), options.owner);
   }
 
   /** The hub's base URL, ending in `/`. */
@@ -93,7 +66,7 @@ export class HubClient implements IHubClient {
 
   /** The hub's page where a user creates API tokens. */
   get tokenPageUrl(): string {
-    return URLExt.join(this.baseUrl, 'hub/token');
+    return tokenPageUrl(this.baseUrl);
   }
 
   /**
@@ -101,6 +74,8 @@ export class HubClient implements IHubClient {
    * defaults.
    */
   async start(options?: IUserOptions): Promise<IStartResult> {
+    // Known before anything is created, so that the answer can be checked.
+    const owner = await this._owner.get();
     const answer = await this._requests.request({
       method: 'POST',
       url: this._api('start'),
@@ -110,7 +85,7 @@ export class HubClient implements IHubClient {
         this.baseUrl
       )
     });
-    return this._answers.start(answer.data);
+    return this._answers.start(answer.data, owner);
   }
 
   /**
@@ -118,6 +93,11 @@ export class HubClient implements IHubClient {
    */
   async status(statusUrl: string): Promise<ServerStatus> {
     const url = this._answers.hubUrl(statusUrl, 'status_url');
+    const path = this._answers.serverPath(
+      url,
+      'status',
+      await this._owner.get()
+    );
     const answer = await this._requests.request({
       method: 'GET',
       url,
@@ -125,7 +105,7 @@ export class HubClient implements IHubClient {
         'The server is not known to the hub (any more). It may have been deleted.'
       )
     });
-    return this._answers.status(answer.data, url);
+    return this._answers.status(answer.data, url, path);
   }
 
   /**
@@ -135,7 +115,7 @@ export class HubClient implements IHubClient {
     try {
       const answer = await this._requests.request({
         method: 'DELETE',
-        url: this._answers.hubUrl(deleteUrl, 'delete_url'),
+        url: await this._deleteUrl(deleteUrl),
         notFound: ''
       });
       return answer.status === 202 ? 'stopping' : 'stopped';
@@ -155,7 +135,7 @@ export class HubClient implements IHubClient {
   async remove(deleteUrl: string): Promise<void> {
     await this._requests.request({
       method: 'DELETE',
-      url: this._answers.hubUrl(deleteUrl, 'delete_url'),
+      url: await this._deleteUrl(deleteUrl),
       body: { remove: true },
       notFound: this._trans.__(
         'The server is not known to the hub (any more). It may have been deleted already.'
@@ -164,7 +144,15 @@ export class HubClient implements IHubClient {
   }
 
   /**
-   * The token's owner and scopes: `GET /hub/api/user`.
+   * The token's owner, once known (from the `owner` option or a `whoami`).
+   */
+  get owner(): string | null {
+    return this._owner.name;
+  }
+
+  /**
+   * The token's owner and scopes: `GET /hub/api/user`. The owner's name is
+   * kept for checking the URLs of later answers.
    */
   async whoami(): Promise<IHubUser> {
     const answer = await this._requests.request({
@@ -175,7 +163,9 @@ export class HubClient implements IHubClient {
         this.baseUrl
       )
     });
-    return this._answers.user(answer.data);
+    const user = this._answers.user(answer.data);
+    this._owner.learn(user.name);
+    return user;
   }
 
   /**
@@ -188,7 +178,7 @@ export class HubClient implements IHubClient {
       url: `${this._api('users', user)}?include_stopped_servers`,
       notFound: this._trans.__('The hub has no user "%1".', user)
     });
-    return this._answers.servers(answer.data);
+    return this._answers.servers(answer.data, user);
   }
 
   /**
@@ -227,16 +217,21 @@ export class HubClient implements IHubClient {
    * Connection settings for a running sibling server, so its Jupyter Server
    * API (kernels, contents, …) can be used with `@jupyterlab/services`.
    *
-   * The token goes in the `Authorization` header only; it is not appended to
-   * WebSocket URLs.
+   * `nextUrl` must lie in one of the token owner's servers, so the owner
+   * must be known (after `whoami`, a start or a status check); the settings
+   * point at that server's base URL. The token goes in the `Authorization`
+   * header only; it is not appended to WebSocket URLs.
    */
   serverSettings(nextUrl: string): ServerConnection.ISettings {
-    const baseUrl = this._answers.hubUrl(nextUrl, 'next_url');
+    const baseUrl = this._answers.serverBase(
+      this._answers.hubUrl(nextUrl, 'next_url'),
+      this._owner.name ?? ''
+    );
     return ServerConnection.makeSettings({
       baseUrl,
       appUrl: URLExt.join(baseUrl, 'lab'),
       wsUrl: baseUrl.replace(/^http/, 'ws'),
-      token: this._token,
+      token: this._parts.token,
       appendToken: false,
       init: { cache: 'no-store', credentials: 'omit' }
     });
@@ -267,23 +262,26 @@ export class HubClient implements IHubClient {
     for await (const data of events) {
       const event = toProgressEvent(data);
       if (event) {
-        yield event;
+        yield { ...event, message: this._parts.messages.redact(event.message) };
       }
     }
   }
 
-  /** A hub API URL; each segment after the first is percent-encoded. */
-  private _api(path: string, ...segments: string[]): string {
-    return URLExt.join(
-      this.baseUrl,
-      'hub/api',
-      path,
-      ...segments.map(encodeURIComponent)
-    );
+  /** A `delete_url` of one of the owner's servers, checked. */
+  private async _deleteUrl(deleteUrl: string): Promise<string> {
+    const url = this._answers.hubUrl(deleteUrl, 'delete_url');
+    this._answers.serverPath(url, 'delete', await this._owner.get());
+    return url;
   }
 
-  private readonly _token: string;
-  private readonly _trans: TranslationBundle;
-  private readonly _requests: HubRequester;
-  private readonly _answers: HubAnswerParser;
+  /** A hub API URL; each segment after the first is percent-encoded. */
+  private _api(path: string, ...segments: string[]): string {
+    return hubApiUrl(this._parts, path, ...segments);
+  }
+
+  private readonly _parts: IClientParts;
+  private readonly _owner: TokenOwner;
+  private readonly _trans: IClientParts['trans'];
+  private readonly _requests: IClientParts['requests'];
+  private readonly _answers: IClientParts['answers'];
 }

@@ -13,7 +13,12 @@ import { IProgressEvent } from './models';
 export class EventStreamParser {
   /** Add text; returns the `data` of every event it completed. */
   push(text: string): string[] {
-    this._buffer += text;
+    // A `\r\n` may arrive split: the `\r` ended the line already.
+    const rest = this._afterCR && text.startsWith('\n') ? text.slice(1) : text;
+    if (text) {
+      this._afterCR = text.endsWith('\r');
+    }
+    this._buffer += rest;
     const events: string[] = [];
     let newline = this._buffer.search(/\r\n|\r|\n/);
     while (newline >= 0) {
@@ -34,6 +39,7 @@ export class EventStreamParser {
   }
 
   private _buffer = '';
+  private _afterCR = false;
   private _data: string[] = [];
 }
 

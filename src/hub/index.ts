@@ -3,7 +3,7 @@ export * from './errors';
 export * from './events';
 export * from './flavors';
 export * from './launchLink';
-export { parseRetryAfter } from './messages';
+export { parseRetryAfter } from './hubText';
 export * from './models';
 export * from './options';
 export type { FetchFunction, IFetchResponse } from './request';

@@ -1,38 +1,17 @@
 /**
  * The hub client's error messages: what each failure means for a person, and
- * what to do next. Every one is a `HubError` with a kind.
+ * what to do next. Every one is a `HubError` with a kind, a short summary
+ * that fits a notification, and a message with the details.
  *
- * Our own messages never contain the token; the hub's own message is
- * redacted before it is quoted.
+ * Every text the hub sent passes through `redact` before it is quoted.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { HubError, HubErrorKind } from './errors';
-import { isRecord } from './guards';
+import { HubError, HubErrorKind, IHubErrorOptions } from './errors';
+import { hubMessageOf, parseRetryAfter, quoteHubText } from './hubText';
 
 /** A hub message about the per-user limit of server configurations. */
 const LIMIT_MESSAGE = /limit|maximum|configurations/i;
-
-/**
- * Seconds to wait from a `Retry-After` header (seconds or an HTTP date).
- */
-export function parseRetryAfter(
-  value: string | null,
-  now: number = Date.now()
-): number | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) {
-    return parseInt(trimmed, 10);
-  }
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) {
-    return undefined;
-  }
-  return Math.max(0, Math.ceil((date - now) / 1000));
-}
 
 /**
  * What the messages need to know about the client.
@@ -57,26 +36,44 @@ export class HubMessages {
     this._options = options;
   }
 
+  /** A text the hub sent, without the token. */
+  redact(text: string): string {
+    return this._options.redact(text);
+  }
+
+  /** A value the hub sent, as a short redacted text to quote. */
+  quote(value: unknown): string {
+    return quoteHubText(value, this._options.redact);
+  }
+
   /** No token is set: nothing can be sent. */
   noToken(): HubError {
+    const trans = this._options.trans;
     return new HubError(
       'config',
-      this._options.trans.__(
+      trans.__(
         'No API token is set. Create one at %1 and paste it into the NFDI launcher settings.',
         this._options.tokenPageUrl
-      )
+      ),
+      { summary: trans.__('No API token is set.') }
     );
   }
 
   /** The hub redirected instead of answering. */
   redirected(status: number): HubError {
+    const trans = this._options.trans;
     return new HubError(
       'bad-response',
-      this._options.trans.__(
+      trans.__(
         'The hub at %1 redirected the request instead of answering. Check the hub URL (https, base path).',
         this._options.baseUrl
       ),
-      { status }
+      {
+        status,
+        summary: trans.__(
+          'The hub redirected the request instead of answering; check the hub URL.'
+        )
+      }
     );
   }
 
@@ -92,10 +89,13 @@ export class HubMessages {
     notFound: string
   ): HubError {
     const trans = this._options.trans;
-    const hubMessage = this._hubMessage(text);
-    const details = { status, hubMessage };
-    const make = (kind: HubErrorKind, message: string) =>
-      new HubError(kind, message, details);
+    const hubMessage = hubMessageOf(text, this._options.redact);
+    const make = (
+      kind: HubErrorKind,
+      message: string,
+      summary: string,
+      more: IHubErrorOptions = {}
+    ) => new HubError(kind, message, { status, hubMessage, summary, ...more });
     const tokenPage = this._options.tokenPageUrl;
 
     if (status === 401 || status === 403) {
@@ -106,7 +106,8 @@ export class HubMessages {
             'The API token is not allowed to do this (%1). Create a token with all of your permissions at %2 and paste it into the settings.',
             hubMessage,
             tokenPage
-          )
+          ),
+          trans.__('The API token is not allowed to do this.')
         );
       }
       return make(
@@ -114,26 +115,36 @@ export class HubMessages {
         trans.__(
           'The hub did not accept the API token (it may be wrong, expired or revoked). Create a new token at %1 and paste it into the settings.',
           tokenPage
-        )
+        ),
+        trans.__('The hub refused the API token.')
       );
     }
     if (status === 404) {
-      return make('not-found', notFound || trans.__('Not found on the hub.'));
+      return make(
+        'not-found',
+        notFound || trans.__('Not found on the hub.'),
+        trans.__('The hub did not find what was asked for (status 404).')
+      );
     }
     if (status === 429) {
       const retryAfter = parseRetryAfter(retryAfterHeader);
-      return new HubError(
-        'rate-limited',
-        retryAfter === undefined
-          ? trans.__(
+      return retryAfter === undefined
+        ? make(
+            'rate-limited',
+            trans.__(
               'The hub is busy starting other servers. Try again in a moment.'
-            )
-          : trans.__(
+            ),
+            trans.__('The hub is busy; try again in a moment.')
+          )
+        : make(
+            'rate-limited',
+            trans.__(
               'The hub is busy starting other servers. Try again in %1 seconds.',
               retryAfter
             ),
-        { ...details, retryAfter }
-      );
+            trans.__('The hub is busy; try again in %1 s.', retryAfter),
+            { retryAfter }
+          );
     }
     if (status === 400 && hubMessage && LIMIT_MESSAGE.test(hubMessage)) {
       return make(
@@ -141,7 +152,8 @@ export class HubMessages {
         trans.__(
           "You have reached the hub's limit of server configurations: %1 Delete a server you no longer need, then start again.",
           hubMessage
-        )
+        ),
+        trans.__("You have reached the hub's limit of server configurations.")
       );
     }
     if (status >= 400 && status < 500) {
@@ -149,7 +161,8 @@ export class HubMessages {
         'bad-request',
         hubMessage
           ? trans.__('The hub rejected the request: %1', hubMessage)
-          : trans.__('The hub rejected the request (HTTP %1).', status)
+          : trans.__('The hub rejected the request (HTTP %1).', status),
+        trans.__('The hub rejected the request (status %1).', status)
       );
     }
     return make(
@@ -163,7 +176,8 @@ export class HubMessages {
         : trans.__(
             "The hub failed (HTTP %1). Try again later; if it persists, tell the hub's admins.",
             status
-          )
+          ),
+      trans.__('The hub failed (status %1); try again later.', status)
     );
   }
 
@@ -171,15 +185,16 @@ export class HubMessages {
   network(timedOutAfter: number | null): HubError {
     const { trans, baseUrl, pageOrigin } = this._options;
     const crossOrigin = !!pageOrigin && pageOrigin !== new URL(baseUrl).origin;
-    const make = (message: string) =>
-      new HubError('network', message, { crossOrigin });
+    const make = (message: string, summary: string) =>
+      new HubError('network', message, { crossOrigin, summary });
     if (timedOutAfter !== null) {
       return make(
         trans.__(
           'The hub at %1 did not answer within %2 seconds. Try again later.',
           baseUrl,
           timedOutAfter
-        )
+        ),
+        trans.__('The hub did not answer within %1 s.', timedOutAfter)
       );
     }
     if (globalThis.navigator?.onLine === false) {
@@ -187,36 +202,43 @@ export class HubMessages {
         trans.__(
           'You seem to be offline: the hub at %1 could not be reached. Check your connection.',
           baseUrl
-        )
+        ),
+        trans.__('You seem to be offline: the hub could not be reached.')
       );
     }
     if (crossOrigin) {
       return make(
         trans.__(
-          // The cause first: notifications show only the first 140 characters.
           "The browser blocked the request as cross-origin (CORS), or could not reach the hub at %1. Ask the hub's admins to allow requests from this JupyterLab (%2), or use the JupyterLab the hub itself serves.",
           baseUrl,
           pageOrigin
-        )
+        ),
+        trans.__('The browser blocked the request to the hub (CORS).')
       );
     }
     return make(
       trans.__(
         'Could not reach the hub at %1. Check your network connection and the hub URL.',
         baseUrl
-      )
+      ),
+      trans.__('Could not reach the hub.')
     );
   }
 
-  /** An answer that is not what the API promises. */
+  /**
+   * An answer that is not what the API promises; `what` says how, and
+   * quotes the hub only through `quote`.
+   */
   badResponse(what: string): HubError {
+    const trans = this._options.trans;
     return new HubError(
       'bad-response',
-      this._options.trans.__(
+      trans.__(
         'The hub at %1 sent an unexpected answer (%2). Check that the hub URL points to a Jupyter4NFDI-compatible JupyterHub.',
         this._options.baseUrl,
         what
-      )
+      ),
+      { summary: trans.__('The hub sent an answer the launcher cannot use.') }
     );
   }
 
@@ -233,22 +255,6 @@ export class HubMessages {
         ? trans.__('a web page instead of data')
         : trans.__('an answer that is not JSON')
     );
-  }
-
-  /** The hub's own message from a JSON error body, redacted. */
-  private _hubMessage(text: string): string | undefined {
-    try {
-      const body = JSON.parse(text);
-      if (isRecord(body)) {
-        const message = body.message ?? body.error ?? body.reason;
-        if (typeof message === 'string' && message.trim()) {
-          return this._options.redact(message.trim());
-        }
-      }
-    } catch {
-      // Not JSON (e.g. a proxy's HTML error page): no hub message to show.
-    }
-    return undefined;
   }
 
   private readonly _options: IHubMessagesOptions;

@@ -1,21 +1,29 @@
 /**
  * Response parsing: the hub's JSON answers checked and turned into the
  * client's camelCase models. Every URL in an answer is checked before it is
- * handed on; a wrong shape is a `bad-response` error.
+ * handed on (the hub's origin, and the path of the token owner's own
+ * server); every text the hub wrote is redacted; a wrong shape is a
+ * `bad-response` error.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { HubError } from './errors';
+import { readFlavor } from './flavorAnswer';
 import { isRecord, numberOrNull, stringOrNull } from './guards';
 import { HubMessages } from './messages';
 import {
-  IFlavor,
   IHubUser,
   IServerModel,
   IStartResult,
   ServerStatus,
   Systems
 } from './models';
+import {
+  apiServerPath,
+  IServerPath,
+  ServerApiUrl,
+  serverBaseUrl
+} from './serverPaths';
 import { checkHubUrl } from './urls';
 
 /**
@@ -32,60 +40,74 @@ export class HubAnswerParser {
     this._trans = options.trans;
   }
 
-  /** The answer of `POST /hub/api/start`. */
-  start(data: unknown): IStartResult {
+  /** The answer of `POST /hub/api/start`, for a token of `owner`. */
+  start(data: unknown, owner: string): IStartResult {
     const record = this._record(data);
     const status = record.status;
     if (status !== 'running' && status !== 'pending') {
       throw this._bad(
-        this._trans.__('the start answer has status "%1"', String(status))
+        this._trans.__(
+          'the start answer has status "%1"',
+          this._messages.quote(status)
+        )
       );
     }
-    const deleteUrl = this.hubUrl(record.delete_url, 'delete_url');
+    const statusUrl = this.hubUrl(record.status_url, 'status_url');
+    const path = this.serverPath(statusUrl, 'status', owner);
     const result: IStartResult = {
       status,
-      statusUrl: this.hubUrl(record.status_url, 'status_url'),
-      deleteUrl,
-      ...this._serverOf(deleteUrl)
+      statusUrl,
+      deleteUrl: this._deleteUrl(record.delete_url, path),
+      userName: path.user,
+      serverName: path.server
     };
     if (status === 'running') {
-      result.nextUrl = this.hubUrl(record.next_url, 'next_url');
+      result.nextUrl = this._nextUrl(record.next_url, path);
     }
     return result;
   }
 
-  /** The answer of `GET status_url` (`url`: where it was asked). */
-  status(data: unknown, url: string): ServerStatus {
+  /**
+   * The answer of `GET status_url` (`url`: where it was asked, a checked
+   * `status_url` of `path`).
+   */
+  status(data: unknown, url: string, path: IServerPath): ServerStatus {
     const record = this._record(data);
+    const statusUrl = () => {
+      const checked = this.hubUrl(record.status_url ?? url, 'status_url');
+      this._sameServer(this.serverPath(checked, 'status', path.user), path);
+      return checked;
+    };
     switch (record.status) {
       case 'running':
         return {
           status: 'running',
-          nextUrl: this.hubUrl(record.next_url, 'next_url'),
-          statusUrl: this.hubUrl(record.status_url ?? url, 'status_url'),
-          deleteUrl: this.hubUrl(record.delete_url, 'delete_url')
+          nextUrl: this._nextUrl(record.next_url, path),
+          statusUrl: statusUrl(),
+          deleteUrl: this._deleteUrl(record.delete_url, path)
         };
       case 'pending':
         return {
           status: 'pending',
-          statusUrl: this.hubUrl(record.status_url ?? url, 'status_url'),
-          deleteUrl: this.hubUrl(record.delete_url, 'delete_url')
+          statusUrl: statusUrl(),
+          deleteUrl: this._deleteUrl(record.delete_url, path)
         };
       case 'stopped':
         return {
           status: 'stopped',
           exitCode: numberOrNull(record.exit_code),
-          logs: Array.isArray(record.logs)
+          logs: (Array.isArray(record.logs)
             ? record.logs.map(line => String(line))
             : typeof record.logs === 'string'
               ? record.logs.split('\n')
               : []
+          ).map(line => this._messages.redact(line))
         };
       default:
         throw this._bad(
           this._trans.__(
             'the status answer has status "%1"',
-            String(record.status)
+            this._messages.quote(record.status)
           )
         );
     }
@@ -105,19 +127,25 @@ export class HubAnswerParser {
     };
   }
 
-  /** The servers of `GET /hub/api/users/{user}`. */
-  servers(data: unknown): IServerModel[] {
+  /**
+   * The servers of `GET /hub/api/users/{user}`. A server's `url` is kept
+   * only if it is that server's URL on the hub.
+   */
+  servers(data: unknown, user: string): IServerModel[] {
     const record = this._record(data);
     const servers = isRecord(record.servers) ? record.servers : {};
     return Object.entries(servers).map(([key, value]) => {
       const server = isRecord(value) ? value : {};
       const pending = server.pending;
+      const name = typeof server.name === 'string' ? server.name : key;
+      const url = checkHubUrl(server.url, this._baseUrl);
       return {
-        name: typeof server.name === 'string' ? server.name : key,
+        name,
         ready: server.ready === true,
         pending: pending === 'spawn' || pending === 'stop' ? pending : null,
-        url: checkHubUrl(server.url, this._baseUrl),
+        url: url && serverBaseUrl(url, this._baseUrl, user, name) ? url : null,
         started: stringOrNull(server.started),
+        // Data to compare with the options of a start, not text: kept as is.
         userOptions: isRecord(server.user_options) ? server.user_options : {}
       };
     });
@@ -135,7 +163,12 @@ export class HubAnswerParser {
       }
       systems[system] = {};
       for (const [flavor, info] of Object.entries(flavors)) {
-        systems[system][flavor] = toFlavor(flavor, info);
+        const read = readFlavor(flavor, info);
+        systems[system][flavor] = {
+          ...read,
+          displayName: this._messages.redact(read.displayName),
+          description: this._messages.redact(read.description)
+        };
       }
     }
     return systems;
@@ -152,28 +185,62 @@ export class HubAnswerParser {
     return url;
   }
 
+  /**
+   * The server a checked `status_url` or `delete_url` names; a
+   * `bad-response` unless it is exactly such a URL of `owner`'s server.
+   */
+  serverPath(url: string, kind: ServerApiUrl, owner: string): IServerPath {
+    const path = apiServerPath(url, this._baseUrl, kind);
+    if (!path || path.user !== owner) {
+      throw this._bad(
+        this._trans.__(
+          '%1 is not the start API of your own server',
+          kind === 'status' ? 'status_url' : 'delete_url'
+        )
+      );
+    }
+    return path;
+  }
+
+  /**
+   * The base URL of the server a checked `next_url` lies in; a
+   * `bad-response` unless it is in one of `owner`'s servers (`server`, if
+   * given).
+   */
+  serverBase(url: string, owner: string, server?: string): string {
+    const base = serverBaseUrl(url, this._baseUrl, owner, server);
+    if (base === null) {
+      throw this._bad(
+        this._trans.__('next_url does not lead to your own server')
+      );
+    }
+    return base;
+  }
+
+  private _deleteUrl(value: unknown, path: IServerPath): string {
+    const url = this.hubUrl(value, 'delete_url');
+    this._sameServer(this.serverPath(url, 'delete', path.user), path);
+    return url;
+  }
+
+  private _nextUrl(value: unknown, path: IServerPath): string {
+    const url = this.hubUrl(value, 'next_url');
+    this.serverBase(url, path.user, path.server);
+    return url;
+  }
+
+  /** URLs of one answer must name one server. */
+  private _sameServer(found: IServerPath, expected: IServerPath): void {
+    if (found.server !== expected.server) {
+      throw this._bad(this._trans.__('the answer names two different servers'));
+    }
+  }
+
   private _record(data: unknown): Record<string, unknown> {
     if (!isRecord(data)) {
       throw this._bad(this._trans.__('no JSON object'));
     }
     return data;
-  }
-
-  /** The user and server a `delete_url` names. */
-  private _serverOf(deleteUrl: string): {
-    userName: string;
-    serverName: string;
-  } {
-    const match = /\/users\/([^/]+)\/servers\/([^/?#]*)\/?$/.exec(
-      new URL(deleteUrl).pathname
-    );
-    if (!match) {
-      throw this._bad(this._trans.__('delete_url names no server'));
-    }
-    return {
-      userName: decodeURIComponent(match[1]),
-      serverName: decodeURIComponent(match[2])
-    };
   }
 
   private _bad(what: string): HubError {
@@ -183,45 +250,4 @@ export class HubAnswerParser {
   private readonly _baseUrl: string;
   private readonly _messages: HubMessages;
   private readonly _trans: TranslationBundle;
-}
-
-/** One flavor of `outpostflavors`, read as far as it can be. */
-function toFlavor(key: string, info: unknown): IFlavor {
-  const record = isRecord(info) ? info : {};
-  return {
-    displayName: stringOrNull(record.display_name)?.trim() || key,
-    description: stringOrNull(record.description)?.trim() ?? '',
-    // A negative maximum (the hub's -1) means no limit: unknown here.
-    max: toCount(record.max),
-    current: toCount(record.current),
-    runtime: toSeconds(record.runtime)
-  };
-}
-
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
-
-/**
- * A run time in seconds: a number of seconds, or a text such as `8h`,
- * `30 min`, `7d`; `null` when unknown or not positive.
- */
-function toSeconds(value: unknown): number | null {
-  const match =
-    typeof value === 'string'
-      ? /^\s*(\d+(?:\.\d+)?)\s*([smhd])[a-z]*\s*$/i.exec(value)
-      : null;
-  const seconds = match
-    ? Number(match[1]) * UNIT_SECONDS[match[2].toLowerCase()]
-    : toCount(value);
-  return seconds !== null && seconds > 0 ? seconds : null;
-}
-
-/**
- * A count from the hub: a finite number or a numeric string, at least 0;
- * anything else is unknown (`null`).
- */
-function toCount(value: unknown): number | null {
-  const number =
-    typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  const count = numberOrNull(number);
-  return count !== null && count >= 0 ? count : null;
 }

@@ -127,7 +127,16 @@ export class HubRequester {
     const parser = new EventStreamParser();
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        let chunk: { done: boolean; value?: Uint8Array };
+        try {
+          chunk = await reader.read();
+        } catch {
+          if (signal?.aborted) {
+            return;
+          }
+          throw this._options.messages.network(null);
+        }
+        const { done, value } = chunk;
         const text = done
           ? decoder.decode()
           : decoder.decode(value, { stream: true });

@@ -44,7 +44,12 @@ export interface IHubClient {
   stop(deleteUrl: string): Promise<StopResult>;
   /** Stop a server and delete its configuration. */
   remove(deleteUrl: string): Promise<void>;
-  /** The token's owner. */
+  /**
+   * The token owner's name, once known (given, or learnt from `whoami`);
+   * the URLs of answers are checked against it.
+   */
+  readonly owner: string | null;
+  /** The token's owner; its name is kept as `owner`. */
   whoami(): Promise<IHubUser>;
   /** Every server configuration of a user, stopped ones included. */
   listServers(user: string): Promise<IServerModel[]>;
@@ -70,6 +75,12 @@ export interface IHubClientOptions {
   hubUrl: string;
   /** The user's JupyterHub API token. */
   token: string;
+  /**
+   * The token owner's name, if already known. Answers are checked against
+   * it (their URLs must lead to the owner's own servers); when it is not
+   * given, the client asks the hub (`whoami`) once, when it first needs it.
+   */
+  owner?: string;
   /** Options sent with every start, under the ones passed to `start`. */
   defaultOptions?: IUserOptions;
   /** The fetch to use (default: the browser's). */

@@ -18,18 +18,26 @@ export interface IHubPageConfig {
 // Pages of the hub's own UI a person may paste instead of the base URL.
 const HUB_PAGE = /\/hub(\/(home|token|login|spawn|admin)?\/?)?$/;
 
+// `host:port` typed without a scheme: `host:` is not a scheme there.
+const HOST_PORT = /^(\[[0-9a-f:.]+\]|[^\s/:?#@[\]]+):\d+(?=[/?#]|$)/i;
+
+// This machine: a hub here is rarely served with a certificate.
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(?=[/?#]|$)/i;
+
 /**
  * Normalise a hub URL to the hub's base URL, ending in `/`.
  *
- * Accepts what a person may paste: `hub.example.org`,
+ * Accepts what a person may paste: `hub.example.org`, `hub.example.org:8443`,
  * `https://hub.example.org/hub/home`, `https://example.org/jhub/hub/token`.
+ * Without a scheme, `https://` is assumed, except for this machine
+ * (`localhost`, `127.x.x.x`, `[::1]`), which gets `http://`.
  * Query and fragment are dropped. Throws a `TypeError` if it is not an
  * http(s) URL.
  */
 export function normalizeHubUrl(value: string): string {
   let text = value.trim();
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
-    text = `https://${text}`;
+  if (HOST_PORT.test(text) || !/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    text = `${LOOPBACK.test(text) ? 'http' : 'https'}://${text}`;
   }
   let url: URL;
   try {

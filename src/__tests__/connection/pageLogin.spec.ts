@@ -87,6 +87,24 @@ const tokensSent = (fake: FakeFetch) =>
   fake.calls.map(call => call.headers.Authorization);
 
 describe('HubConnection under a hub', () => {
+  it('starts with the owner its check learnt: no second GET /hub/api/user', async () => {
+    const { hub, fake } = connect({}, SPAWNED, ZERO_CONFIG, {
+      status: 202,
+      body: {
+        status: 'pending',
+        status_url: `${HUB_API}start/alice/s1`,
+        delete_url: `${HUB_API}users/alice/servers/s1`
+      }
+    });
+    await hub.ready;
+    expect(hub.client!.owner).toBe('alice');
+    await hub.client!.start();
+    expect(fake.calls.map(call => `${call.method} ${call.url}`)).toEqual([
+      `GET ${HUB_API}user`,
+      `POST ${HUB_API}start`
+    ]);
+  });
+
   it("uses this JupyterLab's hub login when it may list and start: nothing to paste", async () => {
     const { hub, fake, settings, changes } = connect({}, SPAWNED, ZERO_CONFIG, {
       status: 200,

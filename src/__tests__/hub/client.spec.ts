@@ -7,15 +7,22 @@ const STATUS_URL = `${HUB}hub/api/start/alice/abc123`;
 const DELETE_URL = `${HUB}hub/api/users/alice/servers/abc123`;
 const NEXT_URL = `${HUB}user/alice/abc123/`;
 
+/** A client for alice's token; `owner: null`: it has yet to learn whose. */
 function makeClient(
   fake: FakeFetch,
-  options: { pageOrigin?: string; hubUrl?: string; token?: string } = {}
+  options: {
+    pageOrigin?: string;
+    hubUrl?: string;
+    token?: string;
+    owner?: string | null;
+  } = {}
 ): HubClient {
   return new HubClient({
     hubUrl: options.hubUrl ?? HUB,
     token: options.token ?? TOKEN,
     fetch: fake.fetch,
-    pageOrigin: options.pageOrigin ?? 'https://hub.example.org'
+    pageOrigin: options.pageOrigin ?? 'https://hub.example.org',
+    owner: options.owner === undefined ? 'alice' : (options.owner ?? '')
   });
 }
 
@@ -50,6 +57,7 @@ describe('HubClient', () => {
         hubUrl: HUB,
         token: TOKEN,
         fetch: fake.fetch,
+        owner: 'alice',
         defaultOptions: { system: 'JSC-Cloud', flavor: 'l1' }
       });
       const result = await client.start({
@@ -341,8 +349,8 @@ describe('HubClient', () => {
 
     it('a redirect is reported, not followed', async () => {
       const fake = new FakeFetch().answer({
-        status: 0,
-        type: 'opaqueredirect'
+        status: 302,
+        redirectTo: { status: 200, body: { name: 'mallory', scopes: [] } }
       });
       const error = await expectHubError(
         makeClient(fake).whoami(),
@@ -370,16 +378,103 @@ describe('HubClient', () => {
       expect(error.message).toContain('http://127.0.0.1:8888');
     });
 
-    it('never echoes the token, even when the hub does', async () => {
-      const fake = new FakeFetch().answer({
-        status: 400,
-        body: { status: 400, message: `bad token ${TOKEN} in request` }
+    describe('never echoes the token, even when the hub does', () => {
+      // A token with characters that a hub may echo percent-encoded.
+      const SECRET = 'tok/en+secret=1234';
+      const ENCODED = encodeURIComponent(SECRET);
+      const echo = `bad token ${SECRET} (${ENCODED}) in request`;
+      const client = (fake: FakeFetch) =>
+        makeClient(fake, { token: SECRET, owner: 'alice' });
+      /** Everything of an error a person or a log may see. */
+      const shown = (error: unknown) => {
+        const e = error as HubError;
+        return JSON.stringify([e.message, e.summary, e.hubMessage, e.stack]);
+      };
+      const failure = (promise: Promise<unknown>) =>
+        promise.then(
+          () => {
+            throw new Error('expected a failure');
+          },
+          (error: unknown) => {
+            expect(error).toBeInstanceOf(HubError);
+            return error;
+          }
+        );
+
+      it.each([
+        ['message', 400, { status: 400, message: echo }],
+        ['error', 400, { error: echo }],
+        ['reason', 400, { reason: echo }],
+        ['a 5xx message', 500, { status: 500, message: echo }],
+        ['a 403 scope message', 403, { status: 403, message: `scope ${echo}` }]
+      ])('in %s', async (_, status, body) => {
+        const fake = new FakeFetch().answer({ status, body });
+        const error = await failure(client(fake).start());
+        expect(shown(error)).not.toContain(SECRET);
+        expect(shown(error)).not.toContain(ENCODED);
       });
-      const error = await expectHubError(
-        makeClient(fake).start(),
-        'bad-request'
-      );
-      expect(error.hubMessage).not.toContain(TOKEN);
+
+      it.each([
+        ['a start answer', (c: HubClient) => c.start()],
+        ['a status answer', (c: HubClient) => c.status(STATUS_URL)]
+      ])('in the status of %s', async (_, call) => {
+        const fake = new FakeFetch().answer({
+          status: 200,
+          body: { status: echo, status_url: STATUS_URL, delete_url: DELETE_URL }
+        });
+        const error = await failure(call(client(fake)));
+        expect(shown(error)).not.toContain(SECRET);
+        expect(shown(error)).not.toContain(ENCODED);
+      });
+
+      it.each([
+        ['HTML error page', 502],
+        ['HTML page with 200', 200]
+      ])('in an %s', async (_, status) => {
+        const fake = new FakeFetch().answer({
+          status,
+          text: `<html><body>${echo}</body></html>`,
+          headers: { 'Content-Type': 'text/html' }
+        });
+        const error = await failure(client(fake).start());
+        expect(shown(error)).not.toContain(SECRET);
+      });
+
+      it('in the logs of a stopped server', async () => {
+        const fake = new FakeFetch().answer(
+          { status: 200, body: { status: 'stopped', logs: ['ok', echo] } },
+          { status: 200, body: { status: 'stopped', logs: `ok\n${echo}` } }
+        );
+        for (let i = 0; i < 2; i++) {
+          const status = await client(fake).status(STATUS_URL);
+          expect(status.status === 'stopped' && status.logs).toHaveLength(2);
+          expect(JSON.stringify(status)).not.toContain(SECRET);
+          expect(JSON.stringify(status)).not.toContain(ENCODED);
+        }
+      });
+
+      it('in progress messages', async () => {
+        const fake = new FakeFetch().stream([
+          `data: ${JSON.stringify({ progress: 10, message: echo })}\n\n`
+        ]);
+        const events = [];
+        for await (const event of client(fake).progress('alice', 's1')) {
+          events.push(event);
+        }
+        expect(events).toHaveLength(1);
+        expect(events[0].message).toContain('bad token');
+        expect(JSON.stringify(events)).not.toContain(SECRET);
+        expect(JSON.stringify(events)).not.toContain(ENCODED);
+      });
+
+      it('in flavor names', async () => {
+        const fake = new FakeFetch().answer({
+          status: 200,
+          body: { S: { m1: { display_name: echo, description: echo } } }
+        });
+        const systems = await client(fake).systems();
+        expect(JSON.stringify(systems)).not.toContain(SECRET);
+      });
     });
 
     it('without a token: config error and no request', async () => {
@@ -392,10 +487,19 @@ describe('HubClient', () => {
       expect(fake.calls).toHaveLength(0);
     });
 
-    it('a hub URL that is not http(s): config error', () => {
+    it('a hub URL that is not http(s): config error saying what to type', () => {
       expect(() =>
         makeClient(new FakeFetch(), { hubUrl: 'ftp://hub.example.org' })
       ).toThrow(HubError);
+      expect(() =>
+        makeClient(new FakeFetch(), { hubUrl: 'ftp://hub.example.org' })
+      ).toThrow("Type the hub's address in the settings, e.g. https://");
+    });
+
+    it('a host:port hub URL is usable', () => {
+      expect(
+        makeClient(new FakeFetch(), { hubUrl: 'hub.example.org:8443' }).baseUrl
+      ).toBe('https://hub.example.org:8443/');
     });
   });
 
@@ -542,7 +646,7 @@ describe('HubClient', () => {
               ready: true,
               pending: null,
               stopped: false,
-              url: '/user/alice/abc/',
+              url: '/user/al%20ice/abc/',
               started: '2026-11-26T10:00:00Z',
               last_activity: '2026-11-26T10:05:00Z',
               user_options: { option: 'custom', custom: { customimage: 'x:1' } }
@@ -567,7 +671,7 @@ describe('HubClient', () => {
           name: 'abc',
           ready: true,
           pending: null,
-          url: `${HUB}user/alice/abc/`,
+          url: `${HUB}user/al%20ice/abc/`,
           started: '2026-11-26T10:00:00Z',
           userOptions: { option: 'custom', custom: { customimage: 'x:1' } }
         },

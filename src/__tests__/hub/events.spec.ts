@@ -10,6 +10,28 @@ describe('EventStreamParser', () => {
     ]);
     expect(parser.push('data: a\ndata: b\n\n')).toEqual(['a\nb']);
   });
+
+  it('reads the same events wherever a chunk ends, CRLF included', () => {
+    const stream =
+      'data: {"progress": 10}\r\n\r\n: keep-alive\r\n\r\n' +
+      'data: a\r\ndata: b\r\n\r\ndata: c\rdata: d\r\rdata: e\n\n';
+    const expected = ['{"progress": 10}', 'a\nb', 'c\nd', 'e'];
+    for (let split = 0; split <= stream.length; split++) {
+      const parser = new EventStreamParser();
+      const events = [
+        ...parser.push(stream.slice(0, split)),
+        ...parser.push(stream.slice(split))
+      ];
+      expect([split, events]).toEqual([split, expected]);
+    }
+  });
+
+  it('reads a stream sent one character at a time', () => {
+    const stream = 'data: x\r\ndata: y\r\n\r\ndata: z\r\r';
+    const parser = new EventStreamParser();
+    const events = [...stream].flatMap(char => parser.push(char));
+    expect(events).toEqual(['x\ny', 'z']);
+  });
 });
 
 describe('toProgressEvent', () => {

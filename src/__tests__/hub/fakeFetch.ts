@@ -13,6 +13,12 @@ export interface IFakeAnswer {
   text?: string;
   headers?: Record<string, string>;
   type?: string;
+  /**
+   * Answer with a redirect to this answer, as a browser does: followed
+   * unless the request says `redirect: 'manual'` (an opaque redirect) or
+   * `'error'` (a network error).
+   */
+  redirectTo?: IFakeAnswer;
 }
 
 /**
@@ -36,8 +42,11 @@ export class FakeFetch {
   readonly calls: IRecordedCall[] = [];
   readonly progressCalls: string[] = [];
 
-  /** Queue progress streams, each a list of text chunks. */
-  stream(...chunks: string[][]): this {
+  /**
+   * Queue progress streams, each a list of text chunks; an `Error` among
+   * them makes that read fail (the connection broke).
+   */
+  stream(...chunks: (string | Error)[][]): this {
     this._streams.push(...chunks);
     return this;
   }
@@ -74,16 +83,27 @@ export class FakeFetch {
     if (next instanceof Error) {
       throw next;
     }
+    if (next.redirectTo) {
+      if (init.redirect === 'manual') {
+        return makeResponse({ status: 0, type: 'opaqueredirect' });
+      }
+      if (init.redirect === 'error') {
+        throw new TypeError('Failed to fetch');
+      }
+      return makeResponse(next.redirectTo);
+    }
     return makeResponse(next);
   };
 
   private _queue: (IFakeAnswer | Error)[] = [];
-  private _streams: string[][] = [];
+  private _streams: (string | Error)[][] = [];
 }
 
-function makeStream(chunks: string[]): IFetchResponse {
+function makeStream(chunks: (string | Error)[]): IFetchResponse {
   const encoder = new TextEncoder();
-  const queue = chunks.map(chunk => encoder.encode(chunk));
+  const queue = chunks.map(chunk =>
+    chunk instanceof Error ? chunk : encoder.encode(chunk)
+  );
   return {
     status: 200,
     type: 'basic',
@@ -93,6 +113,9 @@ function makeStream(chunks: string[]): IFetchResponse {
       getReader: () => ({
         read: async () => {
           const value = queue.shift();
+          if (value instanceof Error) {
+            throw value;
+          }
           return value ? { done: false, value } : { done: true };
         },
         cancel: async () => undefined

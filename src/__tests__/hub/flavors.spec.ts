@@ -35,7 +35,7 @@ describe('reading outpostflavors', () => {
     const fake = new FakeFetch().answer({ status: 200, body });
     return new HubClient({
       hubUrl: 'https://hub.example.org/',
-      token: 't',
+      token: 'tok-123456',
       fetch: fake.fetch
     }).systems();
   }

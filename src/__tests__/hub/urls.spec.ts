@@ -17,7 +17,18 @@ describe('normalizeHubUrl', () => {
     ['https://hub.nfdi-jupyter.de/hub/', 'https://hub.nfdi-jupyter.de/'],
     ['http://127.0.0.1:8000/jhub', 'http://127.0.0.1:8000/jhub/'],
     ['http://127.0.0.1:8000/jhub/hub', 'http://127.0.0.1:8000/jhub/'],
-    ['  https://example.org/a/b/  ', 'https://example.org/a/b/']
+    ['  https://example.org/a/b/  ', 'https://example.org/a/b/'],
+    ['hub.example.org:443', 'https://hub.example.org/'],
+    [
+      'hub.example.org:8443/jhub/hub/home',
+      'https://hub.example.org:8443/jhub/'
+    ],
+    ['localhost:8000', 'http://localhost:8000/'],
+    ['localhost:8000/hub/token', 'http://localhost:8000/'],
+    ['127.0.0.1:8000', 'http://127.0.0.1:8000/'],
+    ['[::1]:8000', 'http://[::1]:8000/'],
+    ['localhost', 'http://localhost/'],
+    ['localhost.example.org:8000', 'https://localhost.example.org:8000/']
   ])('%s -> %s', (input, expected) => {
     expect(normalizeHubUrl(input)).toBe(expected);
   });

@@ -27,7 +27,8 @@ function makeLaunch(
   const client = new HubClient({
     hubUrl: HUB,
     token: 't0k',
-    fetch: fake.fetch
+    fetch: fake.fetch,
+    owner: 'alice'
   });
   const launch = new Launch({
     client,

@@ -30,7 +30,8 @@ function makeLaunch(fake: FakeFetch, stoppedGrace?: number): Launch {
   const client = new HubClient({
     hubUrl: HUB,
     token: 't0k',
-    fetch: fake.fetch
+    fetch: fake.fetch,
+    owner: 'alice'
   });
   return new Launch({
     client,
