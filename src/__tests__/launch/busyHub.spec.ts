@@ -21,7 +21,12 @@ const busy = (seconds: number): IFakeAnswer => ({
 });
 
 function makeLaunch(fake: FakeFetch, options: Partial<ILaunchOptions> = {}) {
-  const client = new HubClient({ hubUrl: HUB, token: 't', fetch: fake.fetch });
+  const client = new HubClient({
+    hubUrl: HUB,
+    token: 'tok-123456',
+    owner: 'alice',
+    fetch: fake.fetch
+  });
   const launch = new Launch({
     client,
     options: { name: 'A' },

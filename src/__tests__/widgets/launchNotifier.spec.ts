@@ -98,7 +98,7 @@ describe('LaunchNotifier', () => {
     await expect(flow.start()).rejects.toBeTruthy();
     expect(tabs[0].closed).toBe(true);
     const note = lastNotification();
-    expect(note.message).toContain('did not accept the API token');
+    expect(note.message).toContain('refused the API token');
     const action = note.options.actions?.[0];
     expect(action?.label).toBe('Get a token');
     // A short summary that fits; the whole message is one click away.
