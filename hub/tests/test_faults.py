@@ -77,12 +77,13 @@ def only_name(hub):
 def test_start_5xx_after_create(faults_off):
     hub = faults_off
     hub.set_faults({"start-5xx-after-create": 504})
-    r = hub.start_server({"name": "after create"})
+    r = hub.start_server(FAILING)
     assert r.status_code == 504
     assert r.headers["Content-Type"].startswith("text/html")
     name = only_name(hub)
     hub.set_faults({})
-    hub.wait_for(f"{hub.api}/start/demo/{name}", "running")
+    # it was started: the failing image ran and exited with its code
+    assert hub.wait_for(f"{hub.api}/start/demo/{name}", "stopped")["exit_code"] == 3
 
 
 def test_start_html(faults_off):
@@ -176,45 +177,6 @@ def test_config_limit(faults_off):
     assert len(hub.names()) == 2
 
 
-@pytest.fixture
-def running(faults_off):
-    """A running server of demo on fault_hub: (start options, its URLs)."""
-    options = {"name": "runs for the URL faults"}
-    r = faults_off.start_server(options)
-    return options, faults_off.wait_for(r.json()["status_url"], "running")
-
-
-def test_status_url_foreign_origin(faults_off, running):
-    hub = faults_off
-    options, urls = running
-    hub.set_faults({"status-url-foreign-origin": True})
-    answer = hub.start_server(options).json()  # the same options: answered at once
-    path = urls["status_url"][len(hub.origin) :]
-    assert answer["status_url"] == FOREIGN_ORIGIN + path
-    assert hub.status(urls["status_url"]).json()["status_url"] == FOREIGN_ORIGIN + path
-    assert answer["delete_url"] == urls["delete_url"]
-    assert answer["next_url"] == urls["next_url"]
-
-
-def test_status_url_other_user(faults_off, running):
-    hub = faults_off
-    options, urls = running
-    hub.set_faults({"status-url-other-user": True})
-    answer = hub.start_server(options).json()
-    for key, part in (("status_url", "/start/"), ("delete_url", "/users/"), ("next_url", "/user/")):
-        assert answer[key] == urls[key].replace(f"{part}demo/", f"{part}other/"), key
-        assert "/demo/" not in answer[key]
-
-
-def test_next_url_logout(faults_off, running):
-    hub = faults_off
-    options, urls = running
-    hub.set_faults({"next-url-logout": True})
-    answer = hub.start_server(options).json()
-    assert answer["next_url"] == hub.url + "hub/logout"
-    assert answer["status_url"] == urls["status_url"]
-
-
 def test_logs_markup(faults_off):
     hub = faults_off
     r = hub.start_server(FAILING)
@@ -230,3 +192,50 @@ def test_logs_markup(faults_off):
     hub.set_faults({"logs-markup": "status"})
     model = hub.status(status_url).json()
     assert model["status"].startswith("stopped ") and token in model["status"]
+
+
+@pytest.fixture(scope="module")
+def running(fault_hub):
+    """One running server of demo on fault_hub for the URL faults: (options, its URLs)."""
+    fault_hub.set_faults({})
+    options = {"name": "runs for the URL faults"}
+    r = fault_hub.start_server(options)
+    yield options, fault_hub.wait_for(r.json()["status_url"], "running")
+    fault_hub.set_faults({})
+    fault_hub.remove_all("demo")
+
+
+@pytest.fixture
+def url_faults(fault_hub, running):
+    """fault_hub with its running server and no fault on (also after the test)."""
+    fault_hub.set_faults({})
+    yield fault_hub, running
+    fault_hub.set_faults({})
+
+
+def test_status_url_foreign_origin(url_faults):
+    hub, (options, urls) = url_faults
+    hub.set_faults({"status-url-foreign-origin": True})
+    answer = hub.start_server(options).json()  # the same options: answered at once
+    path = urls["status_url"][len(hub.origin) :]
+    assert answer["status_url"] == FOREIGN_ORIGIN + path
+    assert hub.status(urls["status_url"]).json()["status_url"] == FOREIGN_ORIGIN + path
+    assert answer["delete_url"] == urls["delete_url"]
+    assert answer["next_url"] == urls["next_url"]
+
+
+def test_status_url_other_user(url_faults):
+    hub, (options, urls) = url_faults
+    hub.set_faults({"status-url-other-user": True})
+    answer = hub.start_server(options).json()
+    for key, part in (("status_url", "/start/"), ("delete_url", "/users/"), ("next_url", "/user/")):
+        assert answer[key] == urls[key].replace(f"{part}demo/", f"{part}other/"), key
+        assert "/demo/" not in answer[key]
+
+
+def test_next_url_logout(url_faults):
+    hub, (options, urls) = url_faults
+    hub.set_faults({"next-url-logout": True})
+    answer = hub.start_server(options).json()
+    assert answer["next_url"] == hub.url + "hub/logout"
+    assert answer["status_url"] == urls["status_url"]
