@@ -2,7 +2,10 @@
 
 See hub/README.md. Modules:
 
-- constants: users, tokens, defaults, systems/flavors, limits
+- constants: users, defaults, systems/flavors, limits
+- credentials: the random password and API tokens kept per state directory
+- hostcheck: refusing requests for a foreign Host (serverhost: the same in each server)
+- faults, faultanswers, faultsapi: fault switches, what they do, and their endpoint
 - options:   merging and validating the start API's user options
 - paths:     layout of the state directory
 - launcher:  the stand-in for a container image (run inside each server process)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from jupyterhub.apihandlers.base import APIHandler
 from jupyterhub.utils import url_escape_path, url_path_join
 
+from . import faultanswers
 from .hubsettings import SETTINGS_KEY, LocalHubSettings
 
 if TYPE_CHECKING:
@@ -32,13 +33,14 @@ class NFDIAPIHandler(APIHandler):
         """next_url, status_url and delete_url of a server, absolute."""
         origin = self.origin()
         escaped = url_escape_path(server_name)
-        return {
-            "next_url": origin + url_path_join(user.url, escaped, "/"),
-            "status_url": origin
-            + url_path_join(self.hub.base_url, "api/start", user.escaped_name, escaped),
+        name = faultanswers.url_user_name(self.nfdi, user.escaped_name)
+        urls = {
+            "next_url": origin + url_path_join(self.base_url, "user", name, escaped, "/"),
+            "status_url": origin + url_path_join(self.hub.base_url, "api/start", name, escaped),
             "delete_url": origin
-            + url_path_join(self.hub.base_url, "api/users", user.escaped_name, "servers", escaped),
+            + url_path_join(self.hub.base_url, "api/users", name, "servers", escaped),
         }
+        return faultanswers.rewrite_urls(self.nfdi, urls, origin, self.hub.base_url)
 
     def running_model(self, user: User, server_name: str) -> dict[str, str]:
         return {"status": "running", **self.server_urls(user, server_name)}

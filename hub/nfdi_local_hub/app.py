@@ -6,6 +6,7 @@
   for handlers.QuirkyUserServerAPIHandler (extra_handlers cannot replace a
   built-in URL: they are routed after JupyterHub's own);
 * --cors-origin adds the CORS transform of cors.py for <base_url>hub/api/;
+* requests for a foreign Host are refused (hostcheck.py);
 * a clear line on stdout once the hub is ready, then the login, the tokens
   and which of the real hub's behaviours are on.
 """
@@ -18,15 +19,18 @@ from typing import Any
 
 from jupyterhub.apihandlers.users import UserServerAPIHandler
 from jupyterhub.app import JupyterHub
-from traitlets import Bool, Unicode
+from traitlets import Bool, List, Unicode
 
-from . import constants
+from . import constants, credentials, hostcheck
 from .cors import make_cors_transform
 from .hubsettings import SETTINGS_KEY, LocalHubSettings
 from .paths import StatePaths
 from .quirks import QuirkyUserServerAPIHandler
 
 READY_MARKER = "NFDI local hub ready"
+ROOT_WARNING = (
+    "  WARNING: running as root (--allow-root): every server and its terminals run as root"
+)
 
 
 class LocalJupyterHub(JupyterHub):
@@ -37,6 +41,9 @@ class LocalJupyterHub(JupyterHub):
         config=True
     )
     nfdi_quirks = Bool(False, help="Emulate quirks of the real Jupyter4NFDI hub.").tag(config=True)
+    allowed_hosts = List(Unicode(), help="Host header values the hub answers.").tag(config=True)
+    allow_root = Bool(False, help="Servers run as root (checked by cli.py).").tag(config=True)
+    credentials_file = Unicode(help="Where the password and tokens are kept.").tag(config=True)
 
     def load_config_file(self, *args: Any, **kwargs: Any) -> None:
         """The local hub is configured programmatically; ignore jupyterhub_config.py."""
@@ -71,18 +78,24 @@ class LocalJupyterHub(JupyterHub):
             self.tornado_application.add_transform(
                 make_cors_transform(self.cors_origin, api_prefix)
             )
+        hostcheck.install(self.tornado_application, frozenset(self.allowed_hosts))
 
     async def start(self) -> None:
         await super().start()
         url = self.bind_url
-        users = ", ".join(f"{user} (token {token})" for token, user in constants.API_TOKENS.items())
+        creds = credentials.read(self.credentials_file)
+        users = ", ".join(f"{user} (token {token})" for token, user in creds.api_tokens.items())
         lines = [
             f"{READY_MARKER}: {url}",
-            f"  login: {constants.DEMO_USER} / {constants.PASSWORD}"
+            f"  login: {constants.DEMO_USER} / {creds.password}"
             f"   (also: {constants.OTHER_USER}, same password)",
             f"  API tokens: {users}",
-            f"  start API: POST {url}hub/api/start   (Authorization: token {constants.DEMO_TOKEN})",
+            f"  start API: POST {url}hub/api/start   (Authorization: token {creds.demo_token})",
+            f"  credentials: {self.credentials_file} (kept for this state directory)",
+            "  answers only for Host: " + ", ".join(self.allowed_hosts),
         ]
+        if self.allow_root:
+            lines.append(ROOT_WARNING)
         if self.cors_origin:
             lines.append(f"  CORS allowed for: {self.cors_origin}")
         nfdi = self.tornado_settings.get(SETTINGS_KEY)

@@ -5,10 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from . import constants
+from . import constants, credentials, faults
 from .paths import CHP_COMMAND, DEFAULT_STATE_DIR, StatePaths
+
+ROOT_REFUSAL = (
+    "The local hub would run every server (and its terminals) as root, for anyone who"
+    " can reach it. Run it as an ordinary user, or pass --allow-root if you mean it."
+)
+ROOT_WARNING = (
+    "WARNING: --allow-root: the hub runs as root; every server it spawns, and each"
+    " server's terminals, run as root too."
+)
 
 
 def scope_list(text: str) -> list[str]:
@@ -48,6 +57,32 @@ def flavor_limit(text: str) -> tuple[tuple[str, str], int]:
     if limit < 0:
         raise argparse.ArgumentTypeError(f"{number!r} in {text!r} is not a number >= 0")
     return (system, flavor), limit
+
+
+def fault_option(text: str) -> tuple[str, object]:
+    """--fault NAME[=VALUE]: a known fault and its value."""
+    try:
+        return faults.parse_option(text)
+    except faults.FaultError as e:
+        raise argparse.ArgumentTypeError(str(e)) from e
+
+
+def host_option(text: str) -> str:
+    """--public-host HOST:PORT, as a browser sends it in the Host header."""
+    host, sep, port = text.strip().rpartition(":")
+    if not sep or not host or not port.isdigit() or "/" in host:
+        raise argparse.ArgumentTypeError(f"{text!r} is not HOST:PORT, e.g. localhost:9000")
+    return text.strip().lower()
+
+
+def secret_option(name: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        try:
+            return credentials.check(name, text)
+        except credentials.CredentialsError as e:
+            raise argparse.ArgumentTypeError(str(e)) from e
+
+    return check
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -133,6 +168,45 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         " configuration, as JupyterHub 5.4 does on the real hub (default: on)",
     )
     parser.add_argument(
+        "--password",
+        type=secret_option("--password"),
+        default=None,
+        help="the users' password (default: random, kept in <state-dir>/credentials.json;"
+        f" or ${credentials.ENV_PASSWORD}, which other local users cannot read)",
+    )
+    parser.add_argument(
+        "--demo-token",
+        type=secret_option("--demo-token"),
+        default=None,
+        help=f"{constants.DEMO_USER}'s API token (default: random, kept with the password;"
+        f" or ${credentials.ENV_DEMO_TOKEN})",
+    )
+    parser.add_argument(
+        "--public-host",
+        type=host_option,
+        action="append",
+        default=[],
+        metavar="HOST:PORT",
+        help="also answer requests for this Host, e.g. localhost:9000 behind an SSH tunnel"
+        " (default: only 127.0.0.1, localhost and [::1] with --port; repeatable)",
+    )
+    parser.add_argument(
+        "--allow-root",
+        action="store_true",
+        help="run as root, and every server (and its terminals) as root too;"
+        " refused without this flag",
+    )
+    parser.add_argument(
+        "--fault",
+        type=fault_option,
+        action="append",
+        default=[],
+        metavar="NAME[=VALUE]",
+        help="switch a fault on from the start (see hub/README.md: "
+        + ", ".join(faults.FAULTS)
+        + "; repeatable)",
+    )
+    parser.add_argument(
         "--preset-token",
         action="store_true",
         help=f"write the demo token into {constants.DEMO_USER}'s JupyterLab settings"
@@ -147,11 +221,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     if args.cors_origin and not args.cors_origin.startswith(("http://", "https://")):
         parser.error("--cors-origin must be an origin like http://127.0.0.1:9999")
     args.cors_origin = args.cors_origin.rstrip("/")
+    args.fault = dict(args.fault)
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
+    if os.geteuid() == 0:
+        if not args.allow_root:
+            sys.exit(ROOT_REFUSAL)
+        print(ROOT_WARNING, file=sys.stderr, flush=True)
     if not os.path.exists(CHP_COMMAND):
         sys.exit(
             f"configurable-http-proxy not found at {CHP_COMMAND}: run `npm install` in"
@@ -165,8 +244,18 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     paths = StatePaths(args.state_dir)
     paths.make()
+    explicit = credentials.explicit_from_env()
+    try:
+        creds = credentials.load_or_create(
+            paths.credentials_file,
+            password=args.password or explicit["password"],
+            demo_token=args.demo_token or explicit["demo_token"],
+            other_token=explicit["other_token"],
+        )
+    except credentials.CredentialsError as e:
+        sys.exit(str(e))
     if args.preset_token:
-        path = write_preset_token(paths)
+        path = write_preset_token(paths, token=creds.demo_token)
         print(f"Wrote the demo token into {path}", flush=True)
 
     config = build_config(
@@ -182,6 +271,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             page_token_scopes=args.page_token_scopes,
             flavor_max=args.flavor_max,
             status_creates_configuration=args.status_creates_configuration,
+            credentials=creds,
+            public_hosts=args.public_host,
+            allow_root=args.allow_root,
+            faults=args.fault,
         )
     )
     LocalJupyterHub.instance(config=config)

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from traitlets.config import Config
 
 from . import constants
+from .credentials import Credentials
+from .faults import Faults
 from .handlers import api_handlers
+from .hostcheck import allowed_hosts
 from .hubsettings import SETTINGS_KEY, LocalHubSettings
 from .options import Systems
 from .paths import CHP_COMMAND, StatePaths
@@ -37,6 +40,13 @@ class LocalHubOptions:
     #: {(system, flavor): max}, overriding the flavors' "max"
     flavor_max: dict[tuple[str, str], int] = field(default_factory=dict)
     status_creates_configuration: bool = True
+    #: the password and API tokens (credentials.py)
+    credentials: Credentials | None = None
+    #: extra Host header values (host:port) the hub and its servers answer
+    public_hosts: list[str] = field(default_factory=list)
+    allow_root: bool = False
+    #: faults switched on at start: {name: value} (faults.py)
+    faults: dict[str, object] = field(default_factory=dict)
 
 
 def systems_with_limits(flavor_max: dict[tuple[str, str], int]) -> Systems:
@@ -61,15 +71,18 @@ def normalize_base_url(base_url: str | None) -> str:
 
 
 def build_config(opts: LocalHubOptions) -> Config:
+    if opts.credentials is None:
+        raise ValueError("the local hub needs credentials (credentials.load_or_create)")
     paths = StatePaths(opts.state_dir)
     base_url = normalize_base_url(opts.base_url)
     systems = systems_with_limits(opts.flavor_max)
+    hub_port = free_port()
 
     c = Config()
 
     # --- the hub and its proxy ------------------------------------------------
     c.JupyterHub.bind_url = f"http://127.0.0.1:{opts.port}{base_url}"
-    c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{free_port()}"
+    c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_port}"
     c.JupyterHub.db_url = f"sqlite:///{paths.db_file}"
     c.JupyterHub.cookie_secret_file = paths.cookie_secret_file
     c.JupyterHub.cleanup_servers = True
@@ -81,9 +94,9 @@ def build_config(opts: LocalHubOptions) -> Config:
 
     # --- users, password, tokens ------------------------------------------------
     c.JupyterHub.authenticator_class = "shared-password"
-    c.SharedPasswordAuthenticator.user_password = constants.PASSWORD
+    c.SharedPasswordAuthenticator.user_password = opts.credentials.password
     c.Authenticator.allowed_users = {constants.DEMO_USER, constants.OTHER_USER}
-    c.JupyterHub.api_tokens = dict(constants.API_TOKENS)
+    c.JupyterHub.api_tokens = opts.credentials.api_tokens
 
     # --- servers -------------------------------------------------------------------
     c.JupyterHub.allow_named_servers = True
@@ -91,6 +104,8 @@ def build_config(opts: LocalHubOptions) -> Config:
     c.JupyterHub.spawner_class = NFDILocalSpawner
     c.NFDILocalSpawner.state_dir = paths.root
     c.NFDILocalSpawner.systems = systems
+    # through the proxy, the servers see the hub's public Host
+    c.NFDILocalSpawner.public_hosts = sorted(allowed_hosts([opts.port], opts.public_hosts))
     c.Spawner.default_url = "/lab"
     c.Spawner.ip = "127.0.0.1"
     # slow test images may sleep a while before JupyterLab starts
@@ -110,6 +125,8 @@ def build_config(opts: LocalHubOptions) -> Config:
             api_server_lifetime=opts.api_server_lifetime,
             status_creates_configuration=opts.status_creates_configuration,
             page_token_scopes=list(opts.page_token_scopes),
+            faults=Faults(opts.faults),
+            demo_token=opts.credentials.demo_token,
         ),
     }
 
@@ -117,4 +134,10 @@ def build_config(opts: LocalHubOptions) -> Config:
     c.LocalJupyterHub.state_dir = paths.root
     c.LocalJupyterHub.cors_origin = opts.cors_origin or ""
     c.LocalJupyterHub.nfdi_quirks = opts.nfdi_quirks
+    # the hub answers at its public port and, for its servers, at its own port
+    c.LocalJupyterHub.allowed_hosts = sorted(
+        allowed_hosts([opts.port, hub_port], opts.public_hosts)
+    )
+    c.LocalJupyterHub.allow_root = opts.allow_root
+    c.LocalJupyterHub.credentials_file = paths.credentials_file
     return c

@@ -1,7 +1,7 @@
 """Every fixed value of the local hub, in one place.
 
-Users, the shared password and the API tokens are printed when the hub
-starts; the extension's tests and the demo rely on them.
+No password or token is fixed here: credentials.py draws them per state
+directory (and the hub prints them when it starts).
 """
 
 # --- users and credentials -------------------------------------------------
@@ -10,15 +10,6 @@ starts; the extension's tests and the demo rely on them.
 DEMO_USER = "demo"
 #: a second user, for isolation tests (may not see or touch demo's servers)
 OTHER_USER = "other"
-#: shared password of both users (SharedPasswordAuthenticator)
-PASSWORD = "nfdi-demo-password"
-DEMO_TOKEN = "nfdi-demo-token"
-OTHER_TOKEN = "nfdi-other-token"
-#: API tokens known to the hub from the start: token -> user name
-API_TOKENS = {
-    DEMO_TOKEN: DEMO_USER,
-    OTHER_TOKEN: OTHER_USER,
-}
 
 # --- the start API -----------------------------------------------------------
 

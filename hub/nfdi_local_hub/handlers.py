@@ -3,6 +3,7 @@
 * ``POST /hub/api/start``                   start (or reuse) a server with NFDI user options
 * ``GET  /hub/api/start/{user}/{server}``   running / pending / stopped (+ exit_code, logs)
 * ``GET  /hub/api/outpostflavors``          systems and flavors (no authentication)
+* ``GET|PUT /hub/api/nfdi-local/faults``    the faults switched on (demo's token only)
 
 Stopping and removing servers is JupyterHub's own
 ``DELETE /hub/api/users/{user}/servers/{server}`` (with ``--nfdi-quirks``
@@ -12,6 +13,7 @@ replaced by quirks.QuirkyUserServerAPIHandler, see app.py).
 from __future__ import annotations
 
 from .apibase import NFDIAPIHandler
+from .faultsapi import FaultsAPIHandler
 from .flavors import OutpostFlavorsAPIHandler
 from .start import StartAPIHandler
 from .status import StartStatusAPIHandler
@@ -23,4 +25,5 @@ def api_handlers() -> list[tuple[str, type[NFDIAPIHandler]]]:
         (r"/api/start/?", StartAPIHandler),
         (r"/api/start/([^/]+)/([^/]+)/?", StartStatusAPIHandler),
         (r"/api/outpostflavors/?", OutpostFlavorsAPIHandler),
+        (r"/api/nfdi-local/faults/?", FaultsAPIHandler),
     ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import constants
+from .faults import Faults
 from .lifetime import LifetimeTimers
 from .options import Systems
 
@@ -39,12 +40,18 @@ class LocalHubSettings:
     api_server_lifetime: float = constants.DEFAULT_API_SERVER_LIFETIME
     status_creates_configuration: bool = True
     page_token_scopes: list[str] = field(default_factory=list)
+    #: the faults switched on (faults.py), changed at run time by faultsapi.py
+    faults: Faults = field(default_factory=Faults)
+    #: the demo user's API token: the only one that may switch faults
+    demo_token: str = field(default="", repr=False)
     # run-time bookkeeping
     start_locks: dict[str, asyncio.Lock] = field(default_factory=dict, repr=False)
     early_polls: dict[tuple[str, str], EarlyPoll] = field(default_factory=dict, repr=False)
     #: configurations a POST /hub/api/start is starting right now
     starting: set[tuple[str, str]] = field(default_factory=set, repr=False)
     lifetime_timers: LifetimeTimers = field(init=False, repr=False)
+    #: tasks started by faults (kept referenced until done)
+    background_tasks: set[asyncio.Future[None]] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self.lifetime_timers = LifetimeTimers(self.api_server_lifetime)
@@ -106,4 +113,5 @@ class LocalHubSettings:
                 if self.quirks
                 else "off"
             ),
+            "  faults: " + self.faults.describe(),
         ]

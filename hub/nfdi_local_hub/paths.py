@@ -2,6 +2,7 @@
 
 ::
 
+    <state>/credentials.json             password and API tokens (mode 0600)
     <state>/jupyterhub.sqlite            JupyterHub's database
     <state>/jupyterhub_cookie_secret     cookie secret
     <state>/jupyterhub-proxy.pid         pid of configurable-http-proxy
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 import os
 
+from .credentials import make_private_dir
+
 HUB_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_STATE_DIR = os.path.join(HUB_DIR, ".state")
 CHP_COMMAND = os.path.join(HUB_DIR, "node_modules", ".bin", "configurable-http-proxy")
@@ -26,6 +29,10 @@ class StatePaths:
 
     def __init__(self, state_dir: str | os.PathLike[str]) -> None:
         self.root = os.path.abspath(state_dir)
+
+    @property
+    def credentials_file(self) -> str:
+        return os.path.join(self.root, "credentials.json")
 
     @property
     def db_file(self) -> str:
@@ -66,6 +73,7 @@ class StatePaths:
         )
 
     def make(self) -> None:
-        """Create the log and users directories."""
+        """Create the state directory (mode 0700), its log and users directories."""
+        make_private_dir(self.root)
         os.makedirs(self.log_dir, exist_ok=True)
         os.makedirs(self.users_dir, exist_ok=True)

@@ -11,7 +11,8 @@ system user, each hub user gets a home directory below the state dir) that
   the exit code and the last lines of the log in the spawner state after the
   process ended (until the server configuration is removed);
 * watches the process while it starts and fails at once when the process
-  exits before it listens, instead of waiting for ``http_timeout``.
+  exits before it listens, instead of waiting for ``http_timeout``;
+* makes each server refuse requests for a foreign ``Host`` (serverhost.py).
 """
 
 from __future__ import annotations
@@ -32,12 +33,21 @@ from traitlets import Any as AnyTrait
 from traitlets import Dict, Float, Integer, List, Unicode, default
 
 from . import constants, launcher, options
+from .hostcheck import ENV_ALLOWED_HOSTS
 from .options import Systems, UserOptions
 from .paths import StatePaths
 from .usersettings import write_quiet_notifications
 
 #: bin directory of the Python environment the hub runs from (python, pip, jupyter)
 ENV_BIN_DIR = os.path.dirname(os.path.abspath(sys.executable))
+#: the folder holding the nfdi_local_hub package (for the server extension serverhost.py)
+HUB_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: Jupyter config dir that enables serverhost.py in every server
+SERVER_CONFIG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "server_config")
+
+
+def _prepend(path: str, existing: str | None) -> str:
+    return os.pathsep.join([path, *(p for p in (existing or "").split(os.pathsep) if p)])
 
 
 def terminal_shell() -> str:
@@ -83,12 +93,18 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
         constants.LOG_TAIL_LINES, help="Number of log lines kept after a server ended."
     ).tag(config=True)
 
+    public_hosts = List(
+        Unicode(), help="Host header values (host:port) the servers answer besides their own."
+    ).tag(config=True)
+
     #: normalized NFDI user options of the current/last start
     nfdi_options = Dict()
     #: exit code of the last process (None: unknown or still running)
     exit_code = AnyTrait(None, allow_none=True)
     #: last lines of the last process's log, kept after it ended
     log_tail = List()
+    #: a line added to the log tail when the process ends (why the hub stopped it)
+    stop_note = Unicode("")
 
     @default("systems")
     def _default_systems(self) -> Systems:
@@ -163,9 +179,11 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
                 "JUPYTERLAB_SETTINGS_DIR": self.paths.settings_dir(self.user.name),
                 "JUPYTERLAB_WORKSPACES_DIR": self.paths.workspaces_dir(self.user.name, self.name),
                 # like an image: python, pip and jupyter of the hub's environment come first
-                "PATH": os.pathsep.join(
-                    [ENV_BIN_DIR, *(p for p in env.get("PATH", "").split(os.pathsep) if p)]
-                ),
+                "PATH": _prepend(ENV_BIN_DIR, env.get("PATH")),
+                # the Host check of serverhost.py
+                "PYTHONPATH": _prepend(HUB_DIR, env.get("PYTHONPATH")),
+                "JUPYTER_CONFIG_PATH": _prepend(SERVER_CONFIG_DIR, env.get("JUPYTER_CONFIG_PATH")),
+                ENV_ALLOWED_HOSTS: ",".join(self.public_hosts),
             }
         )
         return env
@@ -182,6 +200,8 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
     def _record_exit(self, status: int | None) -> None:
         self.exit_code = status
         self.log_tail = read_log_tail(self.log_file, self.log_tail_lines)
+        if self.stop_note:
+            self.log_tail.append(self.stop_note)
         self.log.info(
             "Server %s ended with exit code %s",
             self._log_name,
@@ -191,6 +211,7 @@ class NFDILocalSpawner(SimpleLocalProcessSpawner):
     async def start(self) -> tuple[str, int]:
         self.exit_code = None
         self.log_tail = []
+        self.stop_note = ""
         os.makedirs(self.home_dir, exist_ok=True)
         os.makedirs(self.paths.settings_dir(self.user.name), exist_ok=True)
         write_quiet_notifications(self.paths.settings_dir(self.user.name))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jupyterhub.scopes import needs_scope
 from tornado import web
 
-from . import options
+from . import faultanswers, options
 from .apibase import NFDIAPIHandler
 from .flavors import full_flavor_message
 from .lifetime import LifetimeTimers
@@ -42,6 +42,8 @@ class StartAPIHandler(NFDIAPIHandler):
         return self.nfdi.lifetime_timers
 
     async def post(self) -> None:
+        if faultanswers.refuse_before_start(self):
+            return
         user = self.current_user
         if user is None:
             raise web.HTTPError(403, "Missing or invalid credentials.")
@@ -72,6 +74,7 @@ class StartAPIHandler(NFDIAPIHandler):
             # until spawn_single_user marks it pending, other starts see it as starting
             self.nfdi.starting.add((user.name, server_name))
 
+        faultanswers.schedule_stop_during_start(self, user, server_name)
         try:
             await self._spawn(user, server_name, opts, is_new)
         finally:
@@ -80,10 +83,12 @@ class StartAPIHandler(NFDIAPIHandler):
 
         spawner = user.spawners[server_name]
         if spawner.ready:
-            self.write_json(self.running_model(user, server_name), 200)
+            model, status = self.running_model(user, server_name), 200
         else:
             self.nfdi.note_pending(user.name, server_name, previous_exit_code)
-            self.write_json(self.pending_model(user, server_name), 202)
+            model, status = self.pending_model(user, server_name), 202
+        if not await faultanswers.answer_after_start(self, model, status):
+            self.write_json(model, status)
 
     async def _answer_if_active(self, user: User, server_name: str) -> bool:
         """Answer for a reused configuration that runs or starts; False if it is stopped."""
@@ -107,7 +112,7 @@ class StartAPIHandler(NFDIAPIHandler):
 
     def _new_configuration(self, user: User, opts: dict[str, Any]) -> str:
         """Save a new configuration with these options; refuse a 16th."""
-        limit = self.nfdi.configuration_limit
+        limit = faultanswers.configuration_limit(self.nfdi)
         if len([name for name in user.orm_spawners if name]) >= limit:
             raise web.HTTPError(
                 400,

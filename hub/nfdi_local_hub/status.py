@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from jupyterhub.scopes import needs_scope
 from tornado import web
 
+from . import faultanswers
 from .apibase import NFDIAPIHandler
 from .spawner import read_log_tail
 
@@ -20,8 +21,13 @@ NEVER_RAN = {"status": "stopped", "exit_code": None, "logs": []}
 class StartStatusAPIHandler(NFDIAPIHandler):
     """How is this server doing?"""
 
-    @needs_scope("read:servers")
     async def get(self, user_name: str, server_name: str) -> None:
+        if faultanswers.refuse_before_status(self):
+            return
+        await self._get(user_name, server_name)
+
+    @needs_scope("read:servers")
+    async def _get(self, user_name: str, server_name: str) -> None:
         user = self.find_user(user_name)
         if user is None:
             raise web.HTTPError(404, "%s", f"No user named '{user_name}'")
@@ -31,7 +37,7 @@ class StartStatusAPIHandler(NFDIAPIHandler):
             if self.nfdi.status_creates_configuration:
                 user.spawners[server_name]
                 self.log.info("Status of unknown server %s/%s created it", user.name, server_name)
-            self.write_json(dict(NEVER_RAN))
+            self.write_json(faultanswers.add_markup(self, dict(NEVER_RAN)))
             return
 
         early = self.nfdi.take_early_poll(user.name, server_name)
@@ -51,9 +57,12 @@ class StartStatusAPIHandler(NFDIAPIHandler):
                 return
             spawner = user.spawners[server_name]
         if spawner.pending == "spawn" or (user.name, server_name) in self.nfdi.starting:
-            self.write_json(self.pending_model(user, server_name), 202)
+            if faultanswers.flapping_model(self.nfdi, user.name, server_name):
+                self.write_json(dict(NEVER_RAN))
+            else:
+                self.write_json(self.pending_model(user, server_name), 202)
             return
-        self.write_json(self.stopped_model(spawner))
+        self.write_json(faultanswers.add_markup(self, self.stopped_model(spawner)))
 
     def stopped_model(self, spawner: Spawner) -> dict[str, Any]:
         exit_code = getattr(spawner, "exit_code", None)

@@ -41,9 +41,7 @@ def write_quiet_notifications(settings_dir: str | os.PathLike[str]) -> None:
         f.write("\n")
 
 
-def write_preset_token(
-    paths: StatePaths, username: str = constants.DEMO_USER, token: str = constants.DEMO_TOKEN
-) -> str:
+def write_preset_token(paths: StatePaths, token: str, username: str = constants.DEMO_USER) -> str:
     """Set ``"token"`` in the extension's settings of ``username``.
 
     An existing settings file (JSON5, as JupyterLab writes it) is merged:

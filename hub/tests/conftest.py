@@ -3,10 +3,15 @@
 Each hub gets a free port and a temporary state dir; it is started once per
 test session and stopped at the end (SIGTERM, which stops its servers; any
 process still running below its state dir is killed afterwards).
+
+The hubs get this session's random password and tokens (DEMO_TOKEN, ...)
+through the environment, except those started with ``explicit=False``,
+which make their own; every Hub reads the ones it uses from its state dir.
 """
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -20,10 +25,12 @@ HUB_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOCALHUB = os.path.join(HUB_DIR, "localhub.py")
 sys.path.insert(0, HUB_DIR)
 
-from nfdi_local_hub import constants  # noqa: E402
+from nfdi_local_hub import credentials  # noqa: E402
 
-DEMO_TOKEN = constants.DEMO_TOKEN
-OTHER_TOKEN = constants.OTHER_TOKEN
+#: this session's credentials, given to the hubs explicitly
+PASSWORD = secrets.token_urlsafe(18)
+DEMO_TOKEN = secrets.token_urlsafe(32)
+OTHER_TOKEN = secrets.token_urlsafe(32)
 CORS_ORIGIN = "http://127.0.0.1:9999"
 
 
@@ -40,8 +47,9 @@ def auth(token):
 class Hub:
     """A running localhub.py process and helpers to talk to it."""
 
-    def __init__(self, state_dir, *args, base_url="/"):
+    def __init__(self, state_dir, *args, base_url="/", explicit=True):
         self.state_dir = str(state_dir)
+        self.explicit = explicit
         self.port = free_port()
         self.base_url = base_url
         self.origin = f"http://127.0.0.1:{self.port}"
@@ -56,6 +64,8 @@ class Hub:
             self.state_dir,
             "--base-url",
             base_url,
+            # CI runs as root; the hub refuses that without the flag
+            *(["--allow-root"] if os.geteuid() == 0 else []),
             *args,
         ]
         self.output_file = os.path.join(self.state_dir, "localhub.out")
@@ -65,9 +75,14 @@ class Hub:
 
     def start(self, timeout=60):
         os.makedirs(self.state_dir, exist_ok=True)
+        env = dict(os.environ)
+        if self.explicit:
+            env[credentials.ENV_PASSWORD] = PASSWORD
+            env[credentials.ENV_DEMO_TOKEN] = DEMO_TOKEN
+            env[credentials.ENV_OTHER_TOKEN] = OTHER_TOKEN
         with open(self.output_file, "wb") as out:
             self.proc = subprocess.Popen(
-                self.args, stdout=out, stderr=subprocess.STDOUT, cwd=HUB_DIR
+                self.args, stdout=out, stderr=subprocess.STDOUT, cwd=HUB_DIR, env=env
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -77,6 +92,9 @@ class Hub:
                 )
             try:
                 if requests.get(self.api + "/", timeout=2).status_code == 200:
+                    self.credentials = credentials.read(
+                        os.path.join(self.state_dir, "credentials.json")
+                    )
                     return self
             except requests.ConnectionError:
                 pass
@@ -106,14 +124,31 @@ class Hub:
 
     # --- HTTP helpers -------------------------------------------------------
 
-    def start_server(self, body=None, token=DEMO_TOKEN):
+    def set_faults(self, faults):
+        """PUT hub/api/nfdi-local/faults (demo's token): switch on exactly these."""
+        r = requests.put(
+            self.api + "/nfdi-local/faults",
+            json=faults,
+            headers=auth(self.credentials.demo_token),
+            timeout=10,
+        )
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def token(self, token=None):
+        """``token``, or the demo user's token of this hub."""
+        return token or self.credentials.demo_token
+
+    def start_server(self, body=None, token=None, timeout=60):
         data = None if body is None else json.dumps(body)
-        return requests.post(self.api + "/start", data=data, headers=auth(token), timeout=60)
+        return requests.post(
+            self.api + "/start", data=data, headers=auth(self.token(token)), timeout=timeout
+        )
 
-    def status(self, status_url, token=DEMO_TOKEN):
-        return requests.get(status_url, headers=auth(token), timeout=30)
+    def status(self, status_url, token=None):
+        return requests.get(status_url, headers=auth(self.token(token)), timeout=30)
 
-    def wait_for(self, status_url, wanted, timeout=60, token=DEMO_TOKEN):
+    def wait_for(self, status_url, wanted, timeout=60, token=None):
         """Poll status_url until its status is `wanted`; return the last model."""
         deadline = time.monotonic() + timeout
         seen = []
@@ -128,20 +163,24 @@ class Hub:
             time.sleep(0.25)
         raise AssertionError(f"{status_url} never became {wanted} (seen: {seen})")
 
-    def names(self, user="demo", token=DEMO_TOKEN):
+    def names(self, user="demo", token=None):
         """Names of the user's configurations (without JupyterHub's default server)."""
         return {name for name in self.servers(user, token) if name}
 
-    def servers(self, user="demo", token=DEMO_TOKEN):
+    def servers(self, user="demo", token=None):
         r = requests.get(
-            f"{self.api}/users/{user}?include_stopped_servers", headers=auth(token), timeout=30
+            f"{self.api}/users/{user}?include_stopped_servers",
+            headers=auth(self.token(token)),
+            timeout=30,
         )
         assert r.status_code == 200, r.text
         return r.json()["servers"]
 
-    def remove(self, delete_url, token=DEMO_TOKEN):
+    def remove(self, delete_url, token=None):
         """Stop and remove a server; wait until the configuration is gone."""
-        r = requests.delete(delete_url, json={"remove": True}, headers=auth(token), timeout=60)
+        r = requests.delete(
+            delete_url, json={"remove": True}, headers=auth(self.token(token)), timeout=60
+        )
         assert r.status_code in (202, 204), r.text
         name = delete_url.rsplit("/", 1)[1]
         user = delete_url.rsplit("/", 3)[1]
@@ -150,7 +189,7 @@ class Hub:
             assert time.monotonic() < deadline, f"{name} was not removed"
             time.sleep(0.2)
 
-    def remove_all(self, user="demo", token=DEMO_TOKEN):
+    def remove_all(self, user="demo", token=None):
         for name in list(self.servers(user, token)):
             if name:  # "" is JupyterHub's default server, not a configuration
                 self.remove(f"{self.api}/users/{user}/servers/{name}", token)
@@ -273,4 +312,23 @@ def lifetime_hub(tmp_path_factory):
 def demo_clean(hub):
     """The default hub, with every configuration of demo removed after the test."""
     yield hub
-    hub.remove_all("demo", DEMO_TOKEN)
+    hub.remove_all("demo")
+
+
+@pytest.fixture(scope="session")
+def fault_hub(tmp_path_factory):
+    """A hub that makes its own credentials (none given) and starts with one fault on
+    (--fault start-5xx=503); tests switch faults with PUT and leave them off."""
+    h = Hub(tmp_path_factory.mktemp("hub-faults"), "--fault", "start-5xx=503", explicit=False)
+    h.start()
+    yield h
+    h.stop()
+
+
+@pytest.fixture
+def faults_off(fault_hub):
+    """fault_hub with no fault on, and every configuration of demo removed after the test."""
+    fault_hub.set_faults({})
+    yield fault_hub
+    fault_hub.set_faults({})
+    fault_hub.remove_all("demo")

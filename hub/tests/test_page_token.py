@@ -8,7 +8,7 @@ import sys
 
 import requests
 
-from conftest import LOCALHUB, auth
+from conftest import DEMO_TOKEN, LOCALHUB, OTHER_TOKEN, PASSWORD, auth
 from nfdi_local_hub import constants
 
 
@@ -21,7 +21,7 @@ def log_in(hub):
         hub.url + "hub/login",
         data={
             "username": constants.DEMO_USER,
-            "password": constants.PASSWORD,
+            "password": PASSWORD,
             "_xsrf": session.cookies.get("_xsrf"),
         },
         timeout=30,
@@ -50,7 +50,7 @@ def test_the_page_token_lists_starts_and_stops_servers(quirks_hub):
         assert r.status_code == 200, r.text
         assert r.url.startswith(running["next_url"] + "lab"), r.url
         token = page_config(r.text)["token"]
-        assert token and token not in (constants.DEMO_TOKEN, constants.OTHER_TOKEN)
+        assert token and token not in (DEMO_TOKEN, OTHER_TOKEN)
 
         r = requests.get(hub.api + "/user", headers=auth(token), timeout=30)
         assert r.status_code == 200, r.text

@@ -65,14 +65,14 @@ def test_base_url_normalized():
 
 def test_preset_token_creates_and_merges(tmp_path):
     paths = StatePaths(tmp_path)
-    path = write_preset_token(paths)
+    path = write_preset_token(paths, "a-token-of-demo")
     with open(path) as f:
-        assert json.load(f) == {"token": constants.DEMO_TOKEN}
+        assert json.load(f) == {"token": "a-token-of-demo"}
     with open(path, "w") as f:
         f.write('{\n  // comment\n  "other": [1, 2,],\n  "token": "x"\n}')
-    write_preset_token(paths)
+    write_preset_token(paths, "a-token-of-demo")
     with open(path) as f:
-        assert json.load(f) == {"other": [1, 2], "token": constants.DEMO_TOKEN}
+        assert json.load(f) == {"other": [1, 2], "token": "a-token-of-demo"}
 
 
 def test_quiet_notifications_written_once(tmp_path):

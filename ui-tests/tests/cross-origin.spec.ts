@@ -26,13 +26,7 @@ import {
   toast,
   waitForLab
 } from './helpers/lab';
-import {
-  DEMO_PASSWORD,
-  DEMO_TOKEN,
-  DEMO_USER,
-  LocalHub,
-  PLUGIN_ID
-} from './helpers/localhub';
+import { DEMO_USER, LocalHub, PLUGIN_ID } from './helpers/localhub';
 
 let corsHub: LocalHub;
 let plainHub: LocalHub;
@@ -72,7 +66,7 @@ async function openLab(page: Page, hub: LocalHub): Promise<void> {
   await page.goto('/lab?reset');
   await waitForLab(page);
   await expect(launcher(page)).toBeVisible({ timeout: LONG });
-  await setNFDISettings(page, { hubUrl: hub.url, token: DEMO_TOKEN });
+  await setNFDISettings(page, { hubUrl: hub.url, token: hub.token });
 }
 
 test('a hub that allows this origin: the tile opens the new server on the hub', async ({
@@ -121,7 +115,7 @@ test('a hub that allows this origin: the tile opens the new server on the hub', 
       `redirect_uri=${serverPath}oauth_callback`
     );
     await tab.locator('#username_input').fill(DEMO_USER);
-    await tab.locator('#password_input').fill(DEMO_PASSWORD);
+    await tab.locator('#password_input').fill(corsHub.password);
     await tab.locator('#login_submit').click();
   }
   await tab.waitForURL(

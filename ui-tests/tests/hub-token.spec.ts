@@ -20,7 +20,7 @@ import {
   openSidebar,
   toast
 } from './helpers/lab';
-import { DEMO_TOKEN, DEMO_USER, LocalHub, PLUGIN_ID } from './helpers/localhub';
+import { DEMO_USER, LocalHub, PLUGIN_ID } from './helpers/localhub';
 
 const WRONG_TOKEN = 'not-the-demo-token';
 
@@ -110,11 +110,11 @@ test('a refused token: the sidebar, a failed launch, and the fix [F28]', async (
   // is saved in demo's settings on the hub.
   const input = panel.locator('input.jp-nfdi-token-input');
   await expect(input).toHaveAttribute('type', 'password');
-  await input.fill(DEMO_TOKEN);
+  await input.fill(hub.token);
   await panel.getByRole('button', { name: 'Save token', exact: true }).click();
   await expect(status).toHaveText('Signed in as demo.', { timeout: LONG });
   await expect(input).toHaveValue('');
   await expect
     .poll(async () => (await savedSettings()).token, { timeout: 15000 })
-    .toBe(DEMO_TOKEN);
+    .toBe(hub.token);
 });

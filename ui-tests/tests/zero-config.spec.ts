@@ -21,7 +21,7 @@ import {
   toast,
   waitForLab
 } from './helpers/lab';
-import { DEMO_TOKEN, DEMO_USER, LocalHub, PLUGIN_ID } from './helpers/localhub';
+import { DEMO_USER, LocalHub, PLUGIN_ID } from './helpers/localhub';
 
 /** demo's extension settings as demo's JupyterLab server stores them. */
 async function savedSettings(hub: LocalHub): Promise<Record<string, unknown>> {
@@ -186,7 +186,7 @@ test.describe('A hub that grants the page login nothing more', () => {
     await expect(input).toBeVisible();
 
     // A pasted token is then used, and it lacks nothing.
-    await input.fill(DEMO_TOKEN);
+    await input.fill(hub.token);
     await connection
       .getByRole('button', { name: 'Save token', exact: true })
       .click();

@@ -4,7 +4,7 @@
  */
 import { BrowserContext, expect, Locator, Page } from '@playwright/test';
 
-import { DEMO_PASSWORD, DEMO_USER, LocalHub, PLUGIN_ID } from './localhub';
+import { DEMO_USER, LocalHub, PLUGIN_ID } from './localhub';
 
 /** Generous: two shared cores, JupyterLab start-ups of 5 to 20 s. */
 export const LONG = 90 * 1000;
@@ -45,7 +45,7 @@ export async function loginToHub(page: Page, hub: LocalHub): Promise<void> {
   const lab = `${hub.url}user/${DEMO_USER}/lab`;
   await page.goto(`${hub.url}hub/login`);
   await page.locator('#username_input').fill(DEMO_USER);
-  await page.locator('#password_input').fill(DEMO_PASSWORD);
+  await page.locator('#password_input').fill(hub.password);
   await page.locator('#login_submit').click();
   // The hub starts demo's default server (if it does not run) and sends the
   // browser to its JupyterLab.

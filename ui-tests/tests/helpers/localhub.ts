@@ -20,10 +20,11 @@ const PYTHON =
   process.env.NFDI_UI_TEST_PYTHON || path.join(REPO_ROOT, '.venv/bin/python');
 const LOCALHUB = path.join(REPO_ROOT, 'hub', 'localhub.py');
 
-/** The demo user, password and token (hub/nfdi_local_hub/constants.py). */
+/**
+ * The demo user (hub/nfdi_local_hub/constants.py). Its password and token
+ * are drawn by each hub: `LocalHub.password`, `LocalHub.token`.
+ */
 export const DEMO_USER = 'demo';
-export const DEMO_PASSWORD = 'nfdi-demo-password';
-export const DEMO_TOKEN = 'nfdi-demo-token';
 
 /** The extension's settings plugin. */
 export const PLUGIN_ID = 'jupyterlab-nfdi-launcher:plugin';
@@ -121,6 +122,29 @@ export class LocalHub {
     this.api = `${this.url}hub/api`;
   }
 
+  /** demo's API token, as this hub made it (its state dir's credentials). */
+  get token(): string {
+    return this._credentials().demo_token;
+  }
+
+  /** The users' password, as this hub made it. */
+  get password(): string {
+    return this._credentials().password;
+  }
+
+  private _credentials(): { demo_token: string; password: string } {
+    if (!this._credentialsRead) {
+      // Written (mode 0600) before the hub starts; kept for its state dir.
+      this._credentialsRead = JSON.parse(
+        fs.readFileSync(path.join(this.stateDir, 'credentials.json'), 'utf-8')
+      );
+    }
+    return this._credentialsRead!;
+  }
+
+  private _credentialsRead: { demo_token: string; password: string } | null =
+    null;
+
   /** e.g. `http://127.0.0.1:41234` */
   readonly origin: string;
   /** The hub's base URL, ending in `/`. */
@@ -163,6 +187,10 @@ export class LocalHub {
       );
     }
     const args = [LOCALHUB, '--port', String(port), '--state-dir', stateDir];
+    if (process.getuid?.() === 0) {
+      // CI runs as root; the hub refuses that without the flag.
+      args.push('--allow-root');
+    }
     if (options.presetToken) {
       args.push('--preset-token');
     }
@@ -313,7 +341,7 @@ export class LocalHub {
     method: string,
     url: string,
     body?: unknown,
-    token = DEMO_TOKEN
+    token = this.token
   ): Promise<{ status: number; data: any }> {
     const init: RequestInit = {
       method,
