@@ -283,7 +283,7 @@ export class LocalHub {
       child.once('error', error => fail(String(error)));
     });
     // Every test's request guard watches this hub's token until it stops.
-    hub._unwatch = watchTokens(hub.origin, [DEMO_TOKEN]);
+    hub._unwatch = watchTokens(hub.origin, [hub.token]);
     return hub;
   }
 
