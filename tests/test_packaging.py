@@ -1,9 +1,12 @@
 """The extension builds and installs the way it is released and installed:
-`python -m build` of a clean source tree gives an sdist and a wheel that pass
-`twine check` and carry the prebuilt labextension, and `pip install` of that
-wheel into a new virtualenv gives an enabled, loadable labextension."""
+`python -m build` of a checkout gives an sdist and a wheel that pass
+`twine check` and carry the production build of the labextension (minified,
+small), even where the development build was left in the checkout, and
+`pip install` of that wheel into a new virtualenv gives an enabled, loadable
+labextension."""
 
 import email
+import gzip
 import json
 import os
 import re
@@ -44,8 +47,10 @@ def run(*args, cwd=None, env=None):
 
 @pytest.fixture(scope="module")
 def source_tree(tmp_path_factory):
-    """The project's files as a fresh clone has them: tracked and new files,
-    no build output, no node_modules."""
+    """The project's files as a checkout has them after the development
+    set-up: tracked and new files, the npm packages, and the development build
+    of the labextension (`jlpm build`: unminified, with source maps), which
+    no build for release may pick up."""
     target = tmp_path_factory.mktemp("source") / "jupyterlab-nfdi-launcher"
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
@@ -60,6 +65,10 @@ def source_tree(tmp_path_factory):
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination)
     assert not (target / "jupyterlab_nfdi_launcher" / "labextension").exists()
+    run("jlpm", "install", cwd=target)
+    run("jlpm", "build", cwd=target)
+    static = target / "jupyterlab_nfdi_launcher" / "labextension" / "static"
+    assert list(static.glob("remoteEntry.*.js.map")), list(static.iterdir())
     return target
 
 
@@ -72,7 +81,8 @@ def only(paths):
 @pytest.fixture(scope="module")
 def dist(source_tree, tmp_path_factory):
     """`python -m build` of the source tree, as a release is built: the sdist
-    (with the production build of the labextension), then the wheel from it."""
+    (with the production build of the labextension, built anew), then the
+    wheel from it (without building again)."""
     out = tmp_path_factory.mktemp("dist")
     run(sys.executable, "-m", "build", "--outdir", out, source_tree)
     return only(out.glob("*.tar.gz")), only(out.glob("*.whl"))
@@ -85,6 +95,41 @@ def wheel_files(dist):
         names = wheel.namelist()
     prefix = f"{NAME.replace('-', '_')}-{VERSION}.data/data/{SHARE}/"
     return names, {n[len(prefix) :] for n in names if n.startswith(prefix)}
+
+
+@pytest.fixture(scope="module")
+def wheel_javascript(dist):
+    """The wheel's static/*.js files: name -> content."""
+    prefix = f"{NAME.replace('-', '_')}-{VERSION}.data/data/{SHARE}/static/"
+    with zipfile.ZipFile(dist[1]) as wheel:
+        return {
+            n[len(prefix) :]: wheel.read(n)
+            for n in wheel.namelist()
+            if n.startswith(prefix) and n.endswith(".js")
+        }
+
+
+def code_lines(text):
+    """The lines of JavaScript code with the text of its string and template
+    literals taken out: a minified bundle keeps line breaks and indentation
+    only inside those (the CSS, the waiting tab's script)."""
+    lines, line, quote, i = [], [], None, 0
+    while i < len(text):
+        c = text[i]
+        if quote is None and c in "'\"`":
+            quote = c
+        elif quote is None and c != "\n":
+            line.append(c)
+        elif quote is not None and c == "\\":
+            i += 1  # an escaped character, the delimiter included
+        elif c == quote:
+            quote = None
+        if c == "\n" and quote != "`":
+            quote = None  # a quoted string does not go on past its line
+            lines.append("".join(line))
+            line = []
+        i += 1
+    return [*lines, "".join(line)]
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +183,30 @@ def test_wheel_has_the_labextension_its_schema_and_a_production_build(wheel_file
     assert any(re.fullmatch(r"static/remoteEntry\.\w+\.js", n) for n in labextension), names
     # A production bundle is minified: no source maps shipped beside it.
     assert not [n for n in labextension if n.endswith(".js.map")]
+    # Only the production build writes the licences of what it bundles.
+    assert "static/third-party-licenses.json" in labextension, names
+
+
+def test_wheel_bundle_is_minified(wheel_javascript):
+    """The entry point and the chunks it loads (`<name>.<hash>.js`): their code
+    (outside its string literals) has no indentation and no comments."""
+    bundle = {
+        n: t for n, t in wheel_javascript.items() if re.fullmatch(r"\w+\.[0-9a-f]{8,}\.js", n)
+    }
+    assert len(bundle) >= 2, sorted(wheel_javascript)
+    assert any(n.startswith("remoteEntry.") for n in bundle), sorted(bundle)
+    for name, text in bundle.items():
+        lines = code_lines(text.decode())
+        loose = [line for line in lines if re.match(r"\s+\S|\s*(//|/\*(?!!))", line)]
+        assert not loose, (
+            f"{name} is not minified: {len(loose)} of its {len(lines)} lines of code "
+            f"are indented or comments, e.g. {loose[:3]}"
+        )
+
+
+def test_wheel_javascript_is_under_60_kb_gzipped(wheel_javascript):
+    sizes = {n: len(gzip.compress(t)) for n, t in wheel_javascript.items()}
+    assert sum(sizes.values()) < 60 * 1024, sizes
 
 
 def test_sdist_has_the_built_labextension_and_no_local_folders(dist):
