@@ -41,6 +41,8 @@ export interface IHubErrorOptions {
   retryAfter?: number;
   /** For `network`: whether the request was cross-origin, so CORS is a likely cause. */
   crossOrigin?: boolean;
+  /** For `network`: whether the request was given up after the timeout. */
+  timedOut?: boolean;
   /**
    * One short sentence that fits a notification (what happened, what to
    * do), without URLs; the message holds the details. Default: the message.
@@ -64,6 +66,7 @@ export class HubError extends Error {
     this.hubMessage = options.hubMessage;
     this.retryAfter = options.retryAfter;
     this.crossOrigin = options.crossOrigin ?? false;
+    this.timedOut = options.timedOut ?? false;
     this.summary = options.summary ?? message;
   }
 
@@ -77,6 +80,8 @@ export class HubError extends Error {
   readonly retryAfter?: number;
   /** Whether a network failure happened on a cross-origin request. */
   readonly crossOrigin: boolean;
+  /** Whether a network failure was a request given up after the timeout. */
+  readonly timedOut: boolean;
   /** A short sentence that fits a notification; `message` has the details. */
   readonly summary: string;
 }

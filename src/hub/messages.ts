@@ -186,7 +186,11 @@ export class HubMessages {
     const { trans, baseUrl, pageOrigin } = this._options;
     const crossOrigin = !!pageOrigin && pageOrigin !== new URL(baseUrl).origin;
     const make = (message: string, summary: string) =>
-      new HubError('network', message, { crossOrigin, summary });
+      new HubError('network', message, {
+        crossOrigin,
+        summary,
+        timedOut: timedOutAfter !== null
+      });
     if (timedOutAfter !== null) {
       return make(
         trans.__(

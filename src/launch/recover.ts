@@ -26,8 +26,8 @@ export type NextStep =
 /**
  * Decide the next step after `error` ended a start request.
  *
- * @param lookup - the configuration with the same options, or `null` when
- *   the user's servers could not be read
+ * @param lookup - the configuration with the same options (`null` for
+ *   none); throws when the user's servers could not be read
  * @param canRetry - whether a busy hub may be asked once more
  * @param maxRetryAfter - the longest wait, in seconds, for that
  */
@@ -41,10 +41,11 @@ export async function afterStartFailure(
     return { step: 'fail', leftOnHub: 'nothing' };
   }
   let found: Reuse | null = null;
+  let lookupError: unknown = null;
   try {
     found = lookup ? await lookup() : null;
-  } catch {
-    found = null;
+  } catch (reason) {
+    lookupError = reason;
   }
   if (found?.kind === 'running' || found?.kind === 'following') {
     return { step: 'found', reuse: found };
@@ -62,10 +63,28 @@ export async function afterStartFailure(
     return { step: 'retry', delay: wait * 1000 };
   }
   if (!found) {
-    return { step: 'fail', leftOnHub: 'unknown' };
+    return {
+      step: 'fail',
+      leftOnHub: blockedCrossOrigin(error, lookupError) ? 'nothing' : 'unknown'
+    };
   }
   return {
     step: 'fail',
     leftOnHub: found.kind === 'again' ? 'stopped' : 'nothing'
   };
+}
+
+/**
+ * Whether the start never left the browser: it failed at once (no timeout)
+ * as a cross-origin request, and so did the lookup after it. A start carries
+ * the `Authorization` header, so the browser asks the hub first (a CORS
+ * preflight); when the hub does not allow this origin, the start is not sent.
+ */
+function blockedCrossOrigin(error: HubError, lookupError: unknown): boolean {
+  const blocked = (e: unknown) =>
+    e instanceof HubError &&
+    e.kind === 'network' &&
+    e.crossOrigin &&
+    !e.timedOut;
+  return blocked(error) && blocked(lookupError);
 }

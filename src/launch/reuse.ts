@@ -92,20 +92,17 @@ export function decideReuse(
 /**
  * What a start with the canonical options `key` amounts to, asking the hub
  * through `client` itself (e.g. the client a launch began with, which the
- * servers model may no longer use); `null` if the hub cannot tell.
+ * servers model may no longer use); throws a `HubError` if the servers
+ * cannot be read.
  */
 export async function lookUpConfiguration(
   client: IHubClient,
   key: string
 ): Promise<Reuse | null> {
-  try {
-    const user = await client.whoami();
-    const servers = await client.listServers(user.name);
-    return decideReuse(
-      { connection: 'connected', user, servers, limit: CONFIGURATION_LIMIT },
-      key
-    );
-  } catch {
-    return null;
-  }
+  const user = await client.whoami();
+  const servers = await client.listServers(user.name);
+  return decideReuse(
+    { connection: 'connected', user, servers, limit: CONFIGURATION_LIMIT },
+    key
+  );
 }

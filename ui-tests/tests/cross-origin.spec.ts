@@ -149,8 +149,12 @@ test('a hub that does not allow this origin: a CORS block, no tab left [F27]', a
   await expect(note).toBeVisible({ timeout: LONG });
   // Said within the first 140 characters, all a notification shows.
   await expect(note).toContainText(
-    'The browser blocked the request as cross-origin (CORS)'
+    'The browser blocked the request to the hub (CORS)'
   );
+  // Nothing left the browser: no server is said to be running, and trying
+  // again is safe.
+  await expect(note).not.toContainText('may be running');
+  await expect(note.getByRole('button', { name: 'Try again' })).toBeVisible();
   await expect.poll(() => tab.isClosed(), { timeout: 15000 }).toBe(true);
   expect(context.pages()).toEqual([page]);
 

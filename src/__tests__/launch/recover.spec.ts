@@ -3,7 +3,13 @@
  * the server: the launch looks for it among the user's servers (through its
  * own client) before anything is offered or sent again.
  */
-import { DEFAULT_USER_OPTIONS, HubClient, mergeOptions } from '../../hub';
+import {
+  DEFAULT_USER_OPTIONS,
+  HubClient,
+  HubError,
+  mergeOptions
+} from '../../hub';
+import { afterStartFailure } from '../../launch/recover';
 import { LaunchError } from '../../launch/errors';
 import { LaunchManager } from '../../launch/manager';
 import { makeHub } from '../fakeHub';
@@ -85,9 +91,36 @@ describe('A start request that failed on its way', () => {
 
   it('says it cannot tell when the list cannot be read', async () => {
     const { fake, manager } = setup();
-    fake.answer(offline(), offline());
+    fake.answer(badGateway, offline());
     const error = await failure(manager.start({ options: { name: 'A' } }));
     expect(error.leftOnHub).toBe('unknown');
+  });
+
+  it('knows nothing was sent when the hub blocks this origin [F27]', async () => {
+    // jsdom's page is on another origin than the hub: a start and a lookup
+    // that both fail at once were stopped by the browser (CORS preflight).
+    const { fake, manager, posts } = setup();
+    fake.answer(offline(), offline());
+    const error = await failure(manager.start({ options: { name: 'A' } }));
+    expect(error.leftOnHub).toBe('nothing');
+    expect(posts()).toBe(1);
+  });
+
+  it('cannot tell after a cross-origin start that timed out', async () => {
+    const timedOut = new HubError('network', 'no answer', {
+      crossOrigin: true,
+      timedOut: true
+    });
+    const blocked = new HubError('network', 'blocked', { crossOrigin: true });
+    const lookup = () => Promise.reject(blocked);
+    expect(await afterStartFailure(timedOut, lookup, false)).toEqual({
+      step: 'fail',
+      leftOnHub: 'unknown'
+    });
+    expect(await afterStartFailure(blocked, lookup, false)).toEqual({
+      step: 'fail',
+      leftOnHub: 'nothing'
+    });
   });
 
   it('an answer refused for what it holds is looked up too', async () => {

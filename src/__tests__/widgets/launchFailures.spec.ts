@@ -75,7 +75,7 @@ describe('After a start request that failed on its way', () => {
 
   it('a list that cannot be read offers the servers, not Try again', async () => {
     const fake = new FakeFetch().answer(
-      new TypeError('Failed to fetch'),
+      { status: 502, text: '<h1>Bad Gateway</h1>' },
       new TypeError('Failed to fetch')
     );
     const { flow } = setup(fake);
@@ -85,6 +85,19 @@ describe('After a start request that failed on its way', () => {
     expect(lastNotification().message).toContain(
       'A server may be running on the hub'
     );
+  });
+
+  it('a start the browser blocked (CORS) offers Try again, and no server is said to run [F27]', async () => {
+    const fake = new FakeFetch().answer(
+      new TypeError('Failed to fetch'),
+      new TypeError('Failed to fetch')
+    );
+    const { flow } = setup(fake);
+    await expect(flow.start({ preset: 'Minimal' })).rejects.toBeTruthy();
+    expect(labels()).toContain('Try again');
+    const message = lastNotification().message;
+    expect(message).toContain('(CORS)');
+    expect(message).not.toContain('may be running');
   });
 
   it('a refused answer says a server may be running and offers the servers', async () => {
