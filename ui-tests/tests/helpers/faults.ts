@@ -2,10 +2,15 @@
  * The local hub's fault switches (hub/README.md, "Faults") and what the
  * browser sent while one was on.
  */
-import { expect } from '@playwright/test';
+import { BrowserContext, expect, Page } from '@playwright/test';
 
-import { LocalHub } from './localhub';
+import { IRequestGuard } from './guardFixture';
+import { loginToHub, LONG, startFromSidebar } from './lab';
+import { DEMO_USER, LocalHub } from './localhub';
 import { IRecordedRequest } from './requestGuard';
+
+/** An image that starts JupyterLab at once. */
+export const IMAGE = 'jupyter/minimal-notebook:latest';
 
 /**
  * Switch the hub's faults to exactly `faults` (`{}`: all off), e.g.
@@ -46,4 +51,57 @@ export function requestsForUser(
       path.includes(`/hub/api/start/${user}/`)
     );
   });
+}
+
+/**
+ * Wait until `tab` is at demo's server `name`'s JupyterLab (not until that
+ * JupyterLab has loaded: the notification saying so closes 8 s after).
+ */
+export async function landsIn(
+  tab: Page,
+  hub: LocalHub,
+  name: string
+): Promise<void> {
+  const serverLab = `${hub.url}user/${DEMO_USER}/${name}/lab`;
+  await tab.waitForURL(url => url.href.startsWith(serverLab), {
+    timeout: LONG,
+    waitUntil: 'commit'
+  });
+}
+
+/** Wait until the tab a failed launch opened is closed again. */
+export async function tabCloses(
+  tab: Page,
+  context: BrowserContext
+): Promise<void> {
+  await expect.poll(() => tab.isClosed(), { timeout: LONG }).toBe(true);
+  expect(context.pages().filter(page => !page.isClosed())).toHaveLength(1);
+}
+
+/**
+ * Log in, switch the hub's faults to `faults`, then start `image` named
+ * `label` from the sidebar's form; returns the tab the click opened.
+ */
+export async function startWithFaults(
+  page: Page,
+  context: BrowserContext,
+  hub: LocalHub,
+  faults: Record<string, unknown>,
+  label: string,
+  image = IMAGE
+): Promise<Page> {
+  await loginToHub(page, hub);
+  await setFaults(hub, faults);
+  return startFromSidebar(page, context, { image, name: label });
+}
+
+/** The browser sent `starts` start requests and demo has only server `name`. */
+export async function expectOnly(
+  hub: LocalHub,
+  guard: IRequestGuard,
+  name: string,
+  starts: number
+): Promise<void> {
+  expect(startRequests(await guard.requests())).toHaveLength(starts);
+  expect(Object.keys(await hub.servers())).toEqual([name]);
 }
