@@ -17,6 +17,7 @@ def mode(path):
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
+# [F24]
 def test_made_once_per_state_dir_and_private(tmp_path):
     paths = StatePaths(tmp_path / "state")
     paths.make()
@@ -57,6 +58,7 @@ def test_values_from_the_environment_leave_it(monkeypatch):
     assert credentials.ENV_DEMO_TOKEN not in os.environ
 
 
+# [F24]
 def test_the_hub_uses_the_values_of_its_state_dir(fault_hub):
     """fault_hub was given no credentials: it made them and keeps them in its state dir."""
     path = os.path.join(fault_hub.state_dir, "credentials.json")
@@ -76,6 +78,7 @@ def test_the_hub_uses_the_values_of_its_state_dir(fault_hub):
     assert path in output
 
 
+# [F23]
 def test_root_is_refused_without_the_flag(monkeypatch, tmp_path):
     monkeypatch.setattr(os, "geteuid", lambda: 0)
     with pytest.raises(SystemExit) as exit_info:
@@ -84,6 +87,7 @@ def test_root_is_refused_without_the_flag(monkeypatch, tmp_path):
     assert not (tmp_path / "state").exists()
 
 
+# [F23]
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root")
 def test_root_is_refused_by_the_real_command(tmp_path):
     result = subprocess.run(
@@ -96,6 +100,7 @@ def test_root_is_refused_by_the_real_command(tmp_path):
     assert "--allow-root" in result.stderr
 
 
+# [F23]
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root")
 def test_root_with_the_flag_warns(hub):
     assert "WARNING" in hub.output() and "run as root" in hub.output()

@@ -23,6 +23,7 @@ def test_allowed_hosts():
     assert "localhost" in allowed_hosts([80])
 
 
+# [F22]
 def test_the_hub_refuses_a_foreign_host(demo_clean):
     hub = demo_clean
     port = hub.port
@@ -43,6 +44,7 @@ def test_the_hub_refuses_a_foreign_host(demo_clean):
     assert hub.names() == set()
 
 
+# [F22]
 def test_a_server_refuses_a_foreign_host(demo_clean):
     hub = demo_clean
     r = hub.start_server({"name": "host check"})

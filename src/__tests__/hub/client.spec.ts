@@ -227,7 +227,7 @@ describe('HubClient', () => {
       await expectHubError(makeClient(fake).start(), 'bad-response');
     });
 
-    it('explains an HTML page where JSON was expected', async () => {
+    it('explains an HTML page where JSON was expected [F03]', async () => {
       const fake = new FakeFetch().answer({
         status: 200,
         text: '<!DOCTYPE html><html><body>Login</body></html>',
@@ -378,7 +378,7 @@ describe('HubClient', () => {
       expect(error.message).toContain('http://127.0.0.1:8888');
     });
 
-    describe('never echoes the token, even when the hub does', () => {
+    describe('never echoes the token, even when the hub does [F14]', () => {
       // A token with characters that a hub may echo percent-encoded.
       const SECRET = 'tok/en+secret=1234';
       const ENCODED = encodeURIComponent(SECRET);
@@ -477,7 +477,7 @@ describe('HubClient', () => {
       });
     });
 
-    it('without a token: config error and no request', async () => {
+    it('without a token: config error and no request [F31]', async () => {
       const fake = new FakeFetch();
       const error = await expectHubError(
         makeClient(fake, { token: '  ' }).whoami(),
@@ -487,7 +487,7 @@ describe('HubClient', () => {
       expect(fake.calls).toHaveLength(0);
     });
 
-    it('a hub URL that is not http(s): config error saying what to type', () => {
+    it('a hub URL that is not http(s): config error saying what to type [F18]', () => {
       expect(() =>
         makeClient(new FakeFetch(), { hubUrl: 'ftp://hub.example.org' })
       ).toThrow(HubError);
@@ -496,7 +496,7 @@ describe('HubClient', () => {
       ).toThrow("Type the hub's address in the settings, e.g. https://");
     });
 
-    it('a host:port hub URL is usable', () => {
+    it('a host:port hub URL is usable [F18]', () => {
       expect(
         makeClient(new FakeFetch(), { hubUrl: 'hub.example.org:8443' }).baseUrl
       ).toBe('https://hub.example.org:8443/');

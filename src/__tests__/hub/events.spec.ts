@@ -11,7 +11,7 @@ describe('EventStreamParser', () => {
     expect(parser.push('data: a\ndata: b\n\n')).toEqual(['a\nb']);
   });
 
-  it('reads the same events wherever a chunk ends, CRLF included', () => {
+  it('reads the same events wherever a chunk ends, CRLF included [F19]', () => {
     const stream =
       'data: {"progress": 10}\r\n\r\n: keep-alive\r\n\r\n' +
       'data: a\r\ndata: b\r\n\r\ndata: c\rdata: d\r\rdata: e\n\n';

@@ -45,7 +45,7 @@ async function refused(promise: Promise<unknown>): Promise<HubError> {
   return error as HubError;
 }
 
-describe('URLs of the owner’s own server', () => {
+describe('URLs of the owner’s own server [F12]', () => {
   it('learns the owner once, before anything is created, and keeps it', async () => {
     const fake = new FakeFetch().answer(ALICE, running(), running());
     const client = makeClient(fake);
@@ -150,7 +150,7 @@ describe('URLs of the owner’s own server', () => {
     }
   );
 
-  it('refuses a pending answer whose delete_url is badly encoded', async () => {
+  it('refuses a pending answer whose delete_url is badly encoded [F16]', async () => {
     const fake = new FakeFetch().answer({
       status: 202,
       body: {
@@ -177,7 +177,7 @@ describe('URLs of the owner’s own server', () => {
     await refused(makeClient(fake, 'alice').status(STATUS_URL));
   });
 
-  it('sends no token to a status_url or delete_url of another user', async () => {
+  it('sends no token to a status_url or delete_url of another user [F11]', async () => {
     const fake = new FakeFetch();
     const client = makeClient(fake, 'alice');
     await refused(client.status(`${HUB}hub/api/start/bob/s1`));

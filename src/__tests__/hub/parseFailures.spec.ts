@@ -103,7 +103,7 @@ describe('every parsing failure is a HubError', () => {
     expect(error.kind).toBe('bad-response');
   });
 
-  it('truncated JSON', async () => {
+  it('truncated JSON [F04]', async () => {
     const fake = new FakeFetch().answer({
       status: 200,
       text: '{"status": "running", "next_url": "',

@@ -98,7 +98,7 @@ const CASES: [string, () => Promise<HubError>][] = [
   ]
 ];
 
-describe('HubError summaries', () => {
+describe('HubError summaries [F30]', () => {
   it.each(CASES)(
     '%s: short, no URL, details in the message',
     async (_, make) => {

@@ -53,7 +53,7 @@ describe('A busy hub', () => {
     jest.useRealTimers();
   });
 
-  it('is asked again by itself once its Retry-After has passed', async () => {
+  it('is asked again by itself once its Retry-After has passed [F15]', async () => {
     const fake = new FakeFetch().answer(busy(12), running);
     const launch = makeLaunch(fake);
     void launch.run();
@@ -119,7 +119,7 @@ describe('Cancel', () => {
     return fake.calls.filter(c => c.method === 'DELETE');
   }
 
-  it('deletes the configuration the start created', async () => {
+  it('deletes the configuration the start created [F21]', async () => {
     const deletes = await cancelled({});
     expect(deletes).toHaveLength(1);
     expect(deletes[0].url).toBe(DELETE_URL);

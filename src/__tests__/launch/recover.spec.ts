@@ -49,7 +49,7 @@ async function failure(done: Promise<unknown>): Promise<LaunchError> {
 }
 
 describe('A start request that failed on its way', () => {
-  it('follows the server the hub had started after all, with no second start', async () => {
+  it('follows the server the hub had started after all, with no second start [F01]', async () => {
     const { fake, manager, posts } = setup();
     fake.answer(offline(), me, serverList(a1('starting')), pending, running);
     const result = await manager.start({ options: { name: 'A' } });
@@ -61,7 +61,7 @@ describe('A start request that failed on its way', () => {
     ]);
   });
 
-  it('lands on it when it runs by now', async () => {
+  it('lands on it when it runs by now [F02]', async () => {
     const { fake, manager, posts } = setup();
     const phases: string[] = [];
     manager.changed.connect((_, l) => phases.push(`${l.phase}:${l.recovered}`));
@@ -73,7 +73,7 @@ describe('A start request that failed on its way', () => {
     expect(phases[phases.length - 1]).toBe('running:true');
   });
 
-  it('says a stopped configuration with these options is there', async () => {
+  it('says a stopped configuration with these options is there [F02]', async () => {
     const { fake, manager } = setup();
     fake.answer(badGateway, me, serverList(a1('stopped')));
     const error = await failure(manager.start({ options: { name: 'A' } }));
@@ -81,7 +81,7 @@ describe('A start request that failed on its way', () => {
     expect(error.leftOnHub).toBe('stopped');
   });
 
-  it('says nothing is there when the list shows no such configuration', async () => {
+  it('says nothing is there when the list shows no such configuration [F01]', async () => {
     const { fake, manager } = setup();
     const other = hubServer('s2', 'running', { user_options: recorded('B') });
     fake.answer(offline(), me, serverList(other));
@@ -123,7 +123,7 @@ describe('A start request that failed on its way', () => {
     });
   });
 
-  it('an answer refused for what it holds is looked up too', async () => {
+  it('an answer refused for what it holds is looked up too [F04]', async () => {
     const { fake, manager } = setup();
     fake.answer(
       { status: 200, text: 'not json' },
@@ -145,7 +145,7 @@ describe('A start request that failed on its way', () => {
 });
 
 describe('A launch keeps its own hub', () => {
-  it('looks up and stops with the client it began with, after the settings changed', async () => {
+  it('looks up and stops with the client it began with, after the settings changed [F17]', async () => {
     const { fake, hub, manager } = setup();
     const elsewhere = new FakeFetch();
     fake.answer(offline());

@@ -83,7 +83,7 @@ describe('ConnectionSection', () => {
     );
   });
 
-  it('asks for a token when none is set', () => {
+  it('asks for a token when none is set [F31]', () => {
     const made = setup([], { token: '' });
     model = made.model;
     render(section(made.hub, model));
@@ -134,7 +134,7 @@ describe('ConnectionSection', () => {
     expect(saveButton().disabled).toBe(false);
   });
 
-  it('never shows the token in clear unless asked to', async () => {
+  it('never shows the token in clear unless asked to [F25]', async () => {
     const made = setup([me, serverList(), noFlavors], {
       token: 'tok-5ecret-123456'
     });

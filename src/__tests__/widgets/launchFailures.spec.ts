@@ -44,7 +44,7 @@ beforeEach(() => {
 });
 
 describe('After a start request that failed on its way', () => {
-  it('a 502 whose server the hub had started after all lands there and says so', async () => {
+  it('a 502 whose server the hub had started after all lands there and says so [F02]', async () => {
     const fake = new FakeFetch().answer(
       { status: 502, text: '<h1>Bad Gateway</h1>' },
       me,
@@ -59,7 +59,7 @@ describe('After a start request that failed on its way', () => {
     expect(fake.calls.filter(c => c.method === 'POST')).toHaveLength(1);
   });
 
-  it('a stopped configuration with the same options offers Start again, not Try again', async () => {
+  it('a stopped configuration with the same options offers Start again, not Try again [F01]', async () => {
     const fake = new FakeFetch().answer(
       new TypeError('Failed to fetch'),
       me,
@@ -73,7 +73,7 @@ describe('After a start request that failed on its way', () => {
     );
   });
 
-  it('a list that cannot be read offers the servers, not Try again', async () => {
+  it('a list that cannot be read offers the servers, not Try again [F01]', async () => {
     const fake = new FakeFetch().answer(
       { status: 502, text: '<h1>Bad Gateway</h1>' },
       new TypeError('Failed to fetch')
@@ -100,7 +100,7 @@ describe('After a start request that failed on its way', () => {
     expect(message).not.toContain('may be running');
   });
 
-  it('a refused answer says a server may be running and offers the servers', async () => {
+  it('a refused answer says a server may be running and offers the servers [F03]', async () => {
     const fake = new FakeFetch().answer(
       { status: 200, text: '<html>Hello</html>' },
       me,
@@ -120,7 +120,7 @@ describe('A busy hub', () => {
     jest.useRealTimers();
   });
 
-  it('counts down in the notification and the tab, then tries again by itself', async () => {
+  it('counts down in the notification and the tab, then tries again by itself [F15]', async () => {
     jest.useFakeTimers();
     const fake = new FakeFetch().answer(
       {
@@ -153,7 +153,7 @@ describe('A busy hub', () => {
 });
 
 describe('After the hub accepted', () => {
-  it('a token revoked while following offers the token page, the servers and Stop it on its own hub', async () => {
+  it('a token revoked while following offers the token page, the servers and Stop it on its own hub [F06] [F17]', async () => {
     const fake = new FakeFetch().answer(accepted, revoked);
     const { flow, hub, opened } = setup(fake);
     const done = flow.start({ preset: 'Minimal' });
@@ -185,7 +185,7 @@ describe('After the hub accepted', () => {
     expect(elsewhere.calls).toHaveLength(0);
   });
 
-  it('Cancel of a configuration the user had says it stays, and only stops it', async () => {
+  it('Cancel of a configuration the user had says it stays, and only stops it [F21]', async () => {
     const fake = new FakeFetch().answer(me, serverList(minimalAs('stopped')));
     const { flow, servers } = setup(fake, {}, 'tok', { withServers: true });
     await servers!.refresh();
@@ -208,7 +208,7 @@ describe('After the hub accepted', () => {
 });
 
 describe('The same options from any entry point', () => {
-  it('a tile and the palette with the same options are one launch, one request', async () => {
+  it('a tile and the palette with the same options are one launch, one request [F20]', async () => {
     const fake = new FakeFetch().answer(accepted, pending, running);
     const { flow, tabs } = setup(fake);
     const tile = flow.start({ preset: 'Minimal' });

@@ -9,7 +9,7 @@ const trans = nullTranslator.load('jupyterlab_nfdi_launcher');
 describe('notify', () => {
   beforeEach(() => Notification.dismiss());
 
-  it('cuts a long message at a space, never inside a URL, and keeps all of it a click away', async () => {
+  it('cuts a long message at a space, never inside a URL, and keeps all of it a click away [F30]', async () => {
     const url = 'https://hub.example.org/jupyterhub/hub/token';
     const message = `${'The hub did not accept the API token. '.repeat(2)}Create a new token at ${url} and paste it into the settings, then try again.`;
     expect(message.indexOf(url)).toBeLessThan(140);

@@ -32,7 +32,7 @@ function Controlled(props: { onChange: (value: string) => void }) {
 }
 
 describe('SecretField', () => {
-  it('renders the secret masked, never autocompleted or spell-checked', () => {
+  it('renders the secret masked, never autocompleted or spell-checked [F25]', () => {
     render(<Controlled onChange={() => undefined} />);
     const field = input('API token');
     expect(field.type).toBe('password');
@@ -44,7 +44,7 @@ describe('SecretField', () => {
     expect(document.body.innerHTML).not.toContain(TOKEN);
   });
 
-  it('shows the secret while the toggle is pressed, and hides it again', () => {
+  it('shows the secret while the toggle is pressed, and hides it again [F25]', () => {
     render(<Controlled onChange={() => undefined} />);
     fireEvent.click(toggle());
     expect(input('API token').type).toBe('text');

@@ -185,7 +185,7 @@ describe('ServerList', () => {
     expect(screen.queryAllByRole('listitem')).toHaveLength(0);
   });
 
-  it('does not count before the list is loaded, with or without a token', () => {
+  it('does not count before the list is loaded, with or without a token [F31]', () => {
     for (const token of ['', 'tok-123456']) {
       model = setup([], { token }).model;
       expect(model.connection).toBe(token ? 'checking' : 'unconfigured');
@@ -200,7 +200,7 @@ describe('ServerList', () => {
     }
   });
 
-  it('says the count is unknown when the list could not be loaded', async () => {
+  it('says the count is unknown when the list could not be loaded [F31]', async () => {
     const made = setup([new TypeError('Failed to fetch')]);
     model = made.model;
     await model.refresh();

@@ -154,7 +154,7 @@ describe('StartForm', () => {
     expect(screen.queryByRole('textbox', { name: 'Image' })).toBeNull();
   });
 
-  it('says what is wrong and does not start without an image', () => {
+  it('says what is wrong and does not start without an image [F32]', () => {
     const { onStart } = renderForm();
     type('Image', '');
     start();

@@ -32,7 +32,7 @@ describe('the token field of the Settings Editor', () => {
     return onChange;
   }
 
-  it('renders the setting masked, named by its title', () => {
+  it('renders the setting masked, named by its title [F25]', () => {
     renderToken();
     const field = input('API token');
     expect(field.type).toBe('password');

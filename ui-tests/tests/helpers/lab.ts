@@ -218,3 +218,28 @@ export async function closeTabsAndRemoveServers(
   }
   await Promise.all(hubs.map(hub => hub.removeAllServers()));
 }
+
+/**
+ * Open the Settings Editor from the main menu and select the settings
+ * titled `title`; returns their form. (Galata's menu helpers need its
+ * fixture, which a hub-spawned JupyterLab does not have.)
+ */
+export async function openSettingsEditor(
+  page: Page,
+  title: string
+): Promise<Locator> {
+  await page
+    .locator('.lm-MenuBar-itemLabel', { hasText: /^Settings$/ })
+    .click();
+  await page
+    .locator('.lm-Menu-itemLabel', { hasText: /^Settings Editor$/ })
+    .click();
+  await page
+    .locator('.jp-PluginList-entry', {
+      hasText: new RegExp(`^${escapeRegExp(title)}$`)
+    })
+    .click();
+  const form = page.locator('.jp-SettingsPanel .jp-SettingsForm');
+  await expect(form).toHaveCount(1, { timeout: LONG });
+  return form;
+}
