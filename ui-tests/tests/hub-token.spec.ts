@@ -87,11 +87,15 @@ test('a refused token: the sidebar, a failed launch, and the fix [F28]', async (
   const tab = await clickOpeningTab(context, () =>
     nfdiTile(page, 'Minimal Notebook').click()
   );
+  // A short summary; the whole message, with the token page, behind Details.
   const note = toast(
     page,
-    'Could not start Minimal Notebook: The hub did not accept the API token'
+    'Could not start Minimal Notebook: The hub refused the API token.'
   );
   await expect(note).toBeVisible({ timeout: LONG });
+  await expect(
+    note.getByRole('button', { name: 'Details', exact: true })
+  ).toBeVisible();
   await expect.poll(() => tab.isClosed(), { timeout: 15000 }).toBe(true);
   expect(context.pages()).toEqual([page]);
   expect(await hub.servers()).toEqual({});
