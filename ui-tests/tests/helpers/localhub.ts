@@ -355,7 +355,12 @@ export class LocalHub {
     let response: Response;
     for (let attempt = 1; ; attempt++) {
       try {
-        response = await fetch(target, init);
+        // A request that hangs (a stalled connection) is given up and asked
+        // again rather than using up the test's time.
+        response = await fetch(target, {
+          ...init,
+          signal: AbortSignal.timeout(30 * 1000)
+        });
         break;
       } catch (error) {
         // Node's fetch may reuse a kept-alive connection the proxy has just
