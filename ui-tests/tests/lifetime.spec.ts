@@ -69,7 +69,6 @@ test.describe('Time left', () => {
     context
   }) => {
     await login(page);
-    const started = Date.now();
     const waiting = await startFromSidebar(page, context, {
       image: 'jupyter/minimal-notebook:latest',
       name: 'Short-lived'
@@ -106,8 +105,9 @@ test.describe('Time left', () => {
         `^Short-lived \\(${name}\\) ends in < 1 min: the hub stops it and deletes its configuration\\. Save your work\\.`
       )
     );
+    // It comes before the end: it goes when the hub removes the server
+    // (checked below). No clock is compared: the machine may be busy.
     await expect(warning).toBeVisible({ timeout: LONG });
-    expect(Date.now() - started).toBeLessThan(LIFETIME * 1000);
     const opened = await clickOpeningTab(context, () =>
       warning.getByRole('button', { name: 'Open', exact: true }).click()
     );

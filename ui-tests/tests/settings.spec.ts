@@ -108,8 +108,11 @@ test.describe('NFDI Launcher in JupyterLab', () => {
     await expect(fieldInput(form, 'Hub URL')).toHaveValue('');
     await expect(fieldInput(form, 'Hub URL')).toHaveAttribute('type', 'text');
 
-    await expect(fieldInput(form, 'API token')).toBeVisible();
-    await expect(fieldInput(form, 'API token')).toHaveValue('');
+    // The token has its own field: masked, with a toggle to show it.
+    const token = form.getByLabel('API token', { exact: true });
+    await expect(token).toBeVisible();
+    await expect(token).toHaveValue('');
+    await expect(token).toHaveAttribute('type', 'password');
 
     const presets = form.locator('legend', {
       hasText: /^Launcher presets$/

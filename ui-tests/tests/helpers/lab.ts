@@ -214,7 +214,11 @@ export async function closeTabsAndRemoveServers(
   ...hubs: LocalHub[]
 ): Promise<void> {
   for (const page of context.pages()) {
-    await page.close();
+    // A page that does not close in time is left to the context's end.
+    await Promise.race([
+      page.close(),
+      new Promise(resolve => setTimeout(resolve, 15 * 1000))
+    ]);
   }
   await Promise.all(hubs.map(hub => hub.removeAllServers()));
 }
