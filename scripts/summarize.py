@@ -30,8 +30,15 @@ def pytest(path):
 
 
 def galata(path):
-    stats = json.loads(path.read_text())["stats"]
-    return stats["expected"] + stats.get("flaky", 0), stats["unexpected"]
+    data = json.loads(path.read_text())
+    stats = data["stats"]
+    passed = stats["expected"] + stats.get("flaky", 0)
+    failed = stats["unexpected"]
+    # A run that could not start (e.g. its web server's port is taken)
+    # reports errors and no tests: that is a failure, not a pass.
+    if data.get("errors") or passed + failed == 0:
+        failed += 1
+    return passed, failed
 
 
 SUITES = [
