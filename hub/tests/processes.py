@@ -22,7 +22,8 @@ def kill_processes_below(directory):
 
 
 def server_processes(user, server_name):
-    """pids of the single-user server process of user/server_name."""
+    """pids of the single-user server of user/server_name: the server itself,
+    not the processes it started (they inherit its environment)."""
     found = []
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
@@ -31,9 +32,20 @@ def server_processes(user, server_name):
             env = process_env(int(pid))
         except OSError:
             continue
-        if env.get("JUPYTERHUB_USER") == user and env.get("JUPYTERHUB_SERVER_NAME") == server_name:
-            found.append(int(pid))
-    return found
+        if env.get("JUPYTERHUB_USER") != user or env.get("JUPYTERHUB_SERVER_NAME") != server_name:
+            continue
+        found.append(int(pid))
+    return [pid for pid in found if parent_pid(pid) not in found]
+
+
+def parent_pid(pid):
+    """The parent of process ``pid`` (from /proc/<pid>/stat), or 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            # the command name (field 2) may hold spaces: split after its ')'
+            return int(f.read().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return 0
 
 
 def process_env(pid):

@@ -15,18 +15,6 @@ from conftest import DEMO_TOKEN, auth, process_env, server_processes
 ENV_BIN = os.path.dirname(os.path.abspath(sys.executable))
 
 
-def parent_pid(pid):
-    """The parent of process ``pid`` (from /proc/<pid>/stat)."""
-    with open(f"/proc/{pid}/stat") as f:
-        # the command name (field 2) may hold spaces: split after its ')'
-        return int(f.read().rsplit(")", 1)[1].split()[1])
-
-
-def server_roots(pids):
-    """Those of ``pids`` whose parent is not one of them."""
-    return [pid for pid in pids if parent_pid(pid) not in pids]
-
-
 def run_in_terminal(server_url, command, done_marker, token=DEMO_TOKEN, timeout=60):
     """Type ``command`` into a new JupyterLab terminal; its output up to ``done_marker``."""
     r = requests.post(server_url + "api/terminals", headers=auth(token), timeout=30)
@@ -62,7 +50,7 @@ def test_python_pip_and_jupyter_in_a_terminal(demo_clean):
 
     # the server process itself, not the helpers it may have started (they
     # inherit its environment)
-    (pid,) = server_roots(server_processes("demo", name))
+    (pid,) = server_processes("demo", name)
     assert process_env(pid)["PATH"].split(os.pathsep)[0] == ENV_BIN
 
     # the shell computes the markers, so the echo of the typed line does not match
