@@ -19,7 +19,7 @@ import {
   tokenPageUrl
 } from './clientParts';
 import { HubError } from './errors';
-import { toProgressEvent } from './events';
+import { KEEP_ALIVE, toProgressEvent } from './events';
 import {
   IHubUser,
   IProgressEvent,
@@ -75,7 +75,9 @@ export class HubClient implements IHubClient {
    */
   async start(options?: IUserOptions): Promise<IStartResult> {
     // Known before anything is created, so that the answer can be checked.
-    const owner = await this._owner.get();
+    // Usually known already: then the request leaves at once, within the
+    // caller's task (e.g. the user's click), not after an await.
+    const owner = this._owner.name ?? (await this._owner.get());
     const answer = await this._requests.request({
       method: 'POST',
       url: this._api('start'),
@@ -242,9 +244,11 @@ export class HubClient implements IHubClient {
    * `GET /hub/api/users/{user}/servers/{server}/progress` event stream):
    * yields each event until the stream ends or `signal` aborts.
    *
-   * Only for showing what happens: whether the server runs is the start
-   * API's to say. Throws a `HubError` if the stream cannot be opened (e.g.
-   * 400 when the server is not starting).
+   * Whether the server runs is the start API's to say: an event with
+   * `ready` or `failed` is a hint to ask it. A keep-alive yields an empty
+   * event (no progress, no message): the stream is alive. Throws a
+   * `HubError` if the stream cannot be opened (e.g. 400 when the server is
+   * not starting).
    */
   async *progress(
     userName: string,
@@ -260,6 +264,10 @@ export class HubClient implements IHubClient {
       signal
     );
     for await (const data of events) {
+      if (data === KEEP_ALIVE) {
+        yield { progress: null, message: '', ready: false, failed: false };
+        continue;
+      }
       const event = toProgressEvent(data);
       if (event) {
         yield { ...event, message: this._parts.messages.redact(event.message) };

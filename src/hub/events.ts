@@ -5,10 +5,18 @@ import { isRecord } from './guards';
 import { IProgressEvent } from './models';
 
 /**
+ * What a keep-alive gives among the events' data: a sign that the stream is
+ * alive, with nothing in it.
+ */
+export const KEEP_ALIVE = '';
+
+/**
  * Splits an event stream into the data of each event.
  *
- * Feed it text as it arrives; it returns the events completed so far.
- * Comments and keep-alive lines are skipped.
+ * Feed it text as it arrives; it returns the events completed so far. Each
+ * keep-alive line (a comment, or a blank line that ends no event) gives
+ * `KEEP_ALIVE`: JupyterHub sends blank lines every few seconds, and a
+ * stream that says nothing for long is not worth waiting on.
  */
 export class EventStreamParser {
   /** Add text; returns the `data` of every event it completed. */
@@ -26,10 +34,10 @@ export class EventStreamParser {
       const width = this._buffer.startsWith('\r\n', newline) ? 2 : 1;
       this._buffer = this._buffer.slice(newline + width);
       if (line === '') {
-        if (this._data.length) {
-          events.push(this._data.join('\n'));
-          this._data = [];
-        }
+        events.push(this._data.length ? this._data.join('\n') : KEEP_ALIVE);
+        this._data = [];
+      } else if (line.startsWith(':')) {
+        events.push(KEEP_ALIVE);
       } else if (line.startsWith('data:')) {
         this._data.push(line.slice(5).replace(/^ /, ''));
       }

@@ -459,7 +459,9 @@ describe('HubClient', () => {
         ]);
         const events = [];
         for await (const event of client(fake).progress('alice', 's1')) {
-          events.push(event);
+          if (event.progress !== null) {
+            events.push(event);
+          }
         }
         expect(events).toHaveLength(1);
         expect(events[0].message).toContain('bad token');
@@ -737,10 +739,37 @@ describe('HubClient', () => {
       expect(fake.progressCalls).toEqual([
         `${HUB}hub/api/users/alice/servers/abc123/progress`
       ]);
-      expect(events.map(e => [e.progress, e.message, e.ready])).toEqual([
+      const shown = events.filter(e => e.message || e.progress !== null);
+      expect(shown.map(e => [e.progress, e.message, e.ready])).toEqual([
         [0, 'Server requested', false],
         [50, 'Pulling image', false],
         [100, 'ready', true]
+      ]);
+    });
+
+    it('yields an empty event for each keep-alive: the stream is alive', async () => {
+      const fake = new FakeFetch().stream([
+        '\n\n',
+        ': keep-alive\n',
+        'data: {"progress": 10, "message": "Pulling"}\n\n'
+      ]);
+      const events = [];
+      const stream = makeClient(fake).progress('alice', 'abc123');
+      for (let i = 0; i < 4; i++) {
+        events.push((await stream.next()).value);
+      }
+      await stream.return(undefined);
+      const empty = {
+        progress: null,
+        message: '',
+        ready: false,
+        failed: false
+      };
+      expect(events).toEqual([
+        empty,
+        empty,
+        empty,
+        { progress: 10, message: 'Pulling', ready: false, failed: false }
       ]);
     });
 

@@ -1,12 +1,15 @@
-import { EventStreamParser, toProgressEvent } from '../../hub';
+import { EventStreamParser, KEEP_ALIVE, toProgressEvent } from '../../hub';
 
 describe('EventStreamParser', () => {
   it('splits events, across chunks and line endings', () => {
     const parser = new EventStreamParser();
     expect(parser.push('data: {"progress": 10}\n')).toEqual([]);
     expect(parser.push('\ndata: {"progr')).toEqual(['{"progress": 10}']);
-    expect(parser.push('ess": 50}\r\n\r\n: keep-alive\n\n\n')).toEqual([
-      '{"progress": 50}'
+    expect(parser.push('ess": 50}\r\n\r\n: keep-alive\n\n\n')).toStrictEqual([
+      '{"progress": 50}',
+      KEEP_ALIVE,
+      KEEP_ALIVE,
+      KEEP_ALIVE
     ]);
     expect(parser.push('data: a\ndata: b\n\n')).toEqual(['a\nb']);
   });
@@ -15,15 +18,31 @@ describe('EventStreamParser', () => {
     const stream =
       'data: {"progress": 10}\r\n\r\n: keep-alive\r\n\r\n' +
       'data: a\r\ndata: b\r\n\r\ndata: c\rdata: d\r\rdata: e\n\n';
-    const expected = ['{"progress": 10}', 'a\nb', 'c\nd', 'e'];
+    const expected = [
+      '{"progress": 10}',
+      KEEP_ALIVE,
+      KEEP_ALIVE,
+      'a\nb',
+      'c\nd',
+      'e'
+    ];
     for (let split = 0; split <= stream.length; split++) {
       const parser = new EventStreamParser();
       const events = [
         ...parser.push(stream.slice(0, split)),
         ...parser.push(stream.slice(split))
       ];
-      expect([split, events]).toEqual([split, expected]);
+      expect([split, events]).toStrictEqual([split, expected]);
     }
+  });
+
+  it('gives a sign of life for each keep-alive line, and only for those', () => {
+    const parser = new EventStreamParser();
+    expect(parser.push('\n\n')).toStrictEqual([KEEP_ALIVE, KEEP_ALIVE]);
+    expect(parser.push(': ping\r\n')).toStrictEqual([KEEP_ALIVE]);
+    expect(parser.push('data: x\n')).toStrictEqual([]);
+    expect(parser.push('event: progress\n')).toStrictEqual([]);
+    expect(parser.push('\n')).toStrictEqual(['x']);
   });
 
   it('reads a stream sent one character at a time', () => {
