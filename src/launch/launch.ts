@@ -20,6 +20,12 @@ import { LaunchState } from './state';
 import { ILaunchOptions, ILaunchResult, Reuse } from './types';
 
 /**
+ * The status checks' first and longest interval without a progress stream,
+ * in ms: a start is never more than about 2 s late.
+ */
+export const POLL_INTERVAL = { first: 1000, max: 2000 };
+
+/**
  * One server start. Call `run()` once.
  */
 export class Launch extends LaunchState {
@@ -70,15 +76,30 @@ export class Launch extends LaunchState {
   }
 
   private async _run(): Promise<void> {
-    this._setPhase('starting');
     try {
       const { reuse: known, recheck } = this._options;
-      // Without a say from the servers model: a new configuration.
-      const reuse = (recheck ? await recheck() : known) ?? { kind: 'new' };
-      if (this._cancelled || this._landOn(reuse)) {
+      if (recheck) {
+        this._setPhase('starting');
+        // Without a say from the servers model: a new configuration.
+        const reuse = (await recheck()) ?? { kind: 'new' };
+        if (this._cancelled || this._landOn(reuse)) {
+          return;
+        }
+        await this._send();
         return;
       }
-      await this._send();
+      const reuse = known ?? { kind: 'new' };
+      if (reuse.kind === 'running' || reuse.kind === 'full') {
+        this._setPhase('starting');
+        this._landOn(reuse);
+        return;
+      }
+      this._landOn(reuse);
+      // Nothing to ask first: the request leaves now, within the caller's
+      // task (the user's click), before anyone hears of the launch.
+      const sent = this._send();
+      this._setPhase('starting');
+      await sent;
     } catch (error) {
       if (!this._cancelled) {
         this._fail(error);
@@ -218,7 +239,7 @@ export class Launch extends LaunchState {
         statusUrl,
         name,
         userName,
-        interval: options.pollInterval ?? { first: 1000, max: 10000 },
+        interval: options.pollInterval ?? POLL_INTERVAL,
         maxTransientErrors: options.maxTransientErrors ?? 5,
         stoppedGrace: (options.stoppedGrace ?? 20) * 1000,
         acceptedAt: Date.now(),

@@ -108,27 +108,41 @@ export class LaunchManager implements ILaunches, IResumable, IDisposable {
       return Promise.reject(new LaunchError('refused', flavor.message));
     }
     const settings = this._hub.settings;
-    const tab = settings.openInNewTab
-      ? (options.openTab?.(plan.label, new URL(plan.client.baseUrl).host) ??
-        null)
-      : null;
+    const openTab = () =>
+      settings.openInNewTab
+        ? (options.openTab?.(plan.label, new URL(plan.client.baseUrl).host) ??
+          null)
+        : null;
+    // Where the servers are asked first, the tab opens first: the user
+    // waits for that answer anyway. Else the start request leaves first.
+    const recheck = this._recheck(plan, known);
     const launch = new Launch({
       ...this._tuning,
       client: plan.client,
       options: plan.options,
       label: plan.label,
       args,
-      tab,
+      tab: recheck ? openTab() : null,
       timeout: settings.startTimeout,
       reuse: known ?? undefined,
-      recheck: this._recheck(plan, known),
+      recheck,
       lookup: this._lookup(plan),
       trans: this._trans
     });
     this._inFlight.set(plan.key, launch);
     launch.changed.connect(this._onLaunchChanged, this);
-    this._changed.emit(launch);
-    return launch.run();
+    if (recheck) {
+      this._changed.emit(launch);
+      return launch.run();
+    }
+    // The request leaves at once, then the tab opens: both within the
+    // caller's task, so the tab still counts as opened by the user.
+    const done = launch.run();
+    const tab = launch.isDone ? null : openTab();
+    if (tab) {
+      launch.attachTab(tab);
+    }
+    return done;
   }
 
   /**

@@ -29,7 +29,7 @@ export abstract class LaunchState implements ILaunch, IDisposable {
       options.trans ?? nullTranslator.load('jupyterlab_nfdi_launcher');
     this.label = options.label;
     this.args = options.args ?? {};
-    this.tab = options.tab ?? null;
+    this._tab = options.tab ?? null;
     this.hubUrl = options.client.baseUrl;
     this.hubHost = new URL(this.hubUrl).host;
     this.tokenPageUrl = options.client.tokenPageUrl;
@@ -41,10 +41,28 @@ export abstract class LaunchState implements ILaunch, IDisposable {
 
   readonly label: string;
   readonly args: IStartArgs;
-  readonly tab: ILaunchTab | null;
   readonly hubHost: string;
   readonly hubUrl: string;
   readonly tokenPageUrl: string;
+
+  get tab(): ILaunchTab | null {
+    return this._tab;
+  }
+
+  /**
+   * Hand over the tab to land in, opened after the launch began (its start
+   * request may be on its way or answered). Refused (false) once the launch
+   * is done, or when it has a tab already.
+   */
+  attachTab(tab: ILaunchTab): boolean {
+    if (this.isDone || this._tab || this._isDisposed) {
+      return false;
+    }
+    this._tab = tab;
+    // Views show the launch's state on it.
+    this._emitChanged();
+    return true;
+  }
 
   get recovered(): boolean {
     return this._recovered;
@@ -151,6 +169,7 @@ export abstract class LaunchState implements ILaunch, IDisposable {
   private readonly _changed = new Signal<this, LaunchPhase>(this);
   private readonly _progressChanged = new Signal<this, IProgressEvent>(this);
   private readonly _done = new PromiseDelegate<ILaunchResult>();
+  private _tab: ILaunchTab | null;
   private _progress: IProgressEvent | null = null;
   private _phase: LaunchPhase = 'starting';
   private _error: LaunchError | null = null;

@@ -132,7 +132,9 @@ export interface ILaunch {
 export interface IStartOptions {
   /**
    * Open the waiting tab, synchronously, only if a new launch begins
-   * (not for a refused start, nor for a start already in flight).
+   * (not for a refused start, nor for a start already in flight). It is
+   * called right after the start request left, where nothing had to be
+   * asked first, still within the caller's task.
    */
   openTab?: (label: string, hubHost: string) => ILaunchTab | null;
 }
@@ -179,7 +181,10 @@ export interface ILaunchOptions {
    * is taken as "not started yet" (see `IStatusWatchOptions.stoppedGrace`).
    */
   stoppedGrace?: number;
-  /** First and longest interval between status checks, in ms. */
+  /**
+   * First and longest interval between status checks while no progress
+   * stream is alive, in ms (default: 1000 and 2000).
+   */
   pollInterval?: { first: number; max: number };
   /** Consecutive failed status checks tolerated for transient errors. */
   maxTransientErrors?: number;

@@ -97,7 +97,8 @@ export const startCommandPlugin: JupyterFrontEndPlugin<void> = {
         }
       },
       execute: args => {
-        // Synchronous up to the tab: this runs inside the user's click.
+        // Synchronous up to the tab, inside the user's click: the start
+        // request leaves first, then the waiting tab opens.
         const done = notifier.start(
           {
             preset: typeof args.preset === 'string' ? args.preset : undefined,

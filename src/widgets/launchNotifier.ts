@@ -45,8 +45,9 @@ export class LaunchNotifier {
 
   /**
    * Start from the user's click or key press: `openTab` opens the waiting
-   * tab at once; a start refused before anything was sent is told here,
-   * everything after by the launch's notification.
+   * tab before this returns (right after the start request left); a start
+   * refused before anything was sent is told here, everything after by the
+   * launch's notification.
    */
   start(args: IStartArgs, options: IStartOptions = {}): Promise<ILaunchResult> {
     const done = this._options.launches.start(args, options);
