@@ -233,7 +233,13 @@ export class HubClient implements IHubClient {
       wsUrl: baseUrl.replace(/^http/, 'ws'),
       token: this._parts.token,
       appendToken: false,
-      init: { cache: 'no-store', credentials: 'omit' }
+      // Not `no-store`: with it, `@jupyterlab/services` adds a timestamp to
+      // every URL. `no-cache` revalidates every answer, which a Jupyter
+      // server needs (its contents API sends `Last-Modified` without
+      // `Cache-Control`, which lets `default` mode serve a stored, stale
+      // answer). The server is on the hub's origin, so mostly there is no
+      // preflight to cache.
+      init: { cache: 'no-cache', credentials: 'omit' }
     });
   }
 
