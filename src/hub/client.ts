@@ -233,12 +233,9 @@ export class HubClient implements IHubClient {
       wsUrl: baseUrl.replace(/^http/, 'ws'),
       token: this._parts.token,
       appendToken: false,
-      // Not `no-store`: with it, `@jupyterlab/services` adds a timestamp to
-      // every URL. `no-cache` revalidates every answer, which a Jupyter
-      // server needs (its contents API sends `Last-Modified` without
-      // `Cache-Control`, which lets `default` mode serve a stored, stale
-      // answer). The server is on the hub's origin, so mostly there is no
-      // preflight to cache.
+      // `no-cache`, not `no-store` (a timestamp in every URL): a Jupyter
+      // server's contents answers carry `Last-Modified` without
+      // `Cache-Control`, so `default` mode could reuse them stale.
       init: { cache: 'no-cache', credentials: 'omit' }
     });
   }
