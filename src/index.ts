@@ -12,6 +12,7 @@ import { startCommandPlugin } from './plugins/startCommand';
 import { statusBarPlugin } from './plugins/statusbar';
 import { tokenCommandsPlugin } from './plugins/tokenCommands';
 import { tokenFieldPlugin } from './plugins/tokenField';
+import { timed } from './timing';
 
 export { CommandIDs } from './commandIds';
 export type {
@@ -30,6 +31,7 @@ export type * from './servers/types';
 export type { TimeLeft, UnknownReason } from './servers/lifetime';
 export * from './tokens';
 
+// Each activation is measured (`nfdi:activate:<id>`, see timing.ts).
 export default [
   hubPlugin,
   serversPlugin,
@@ -45,4 +47,4 @@ export default [
   palettePlugin,
   linkCommandsPlugin,
   resumePlugin
-];
+].map(plugin => timed(plugin));

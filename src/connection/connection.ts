@@ -13,7 +13,6 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import {
-  canManageServers,
   DEFAULT_USER_OPTIONS,
   FetchFunction,
   HubClient,
@@ -24,8 +23,9 @@ import {
   mergeOptions,
   resolveHubUrl
 } from '../hub';
+import { DeferredClient } from './deferredClient';
 import { INFDISettings, readSettings } from './settings';
-import { checkToken, chooseToken } from './tokenChoice';
+import { decideToken, ITokenDecision } from './tokenChoice';
 import { IHubConnection, IHubServer, TokenCheck, TokenSource } from './types';
 
 /**
@@ -78,7 +78,7 @@ export class HubConnection implements IHubConnection {
   }
 
   get hasToken(): boolean {
-    return this._tokenSource !== null;
+    return this._tokenSource !== null || this._client instanceof DeferredClient;
   }
 
   get tokenSource(): TokenSource | null {
@@ -186,12 +186,25 @@ export class HubConnection implements IHubConnection {
             );
     }
     this._settingsCheck = null;
-    this._pageLogin = this._pageClient ? { state: 'checking' } : null;
-    // Until the hub login is checked, the settings' token (if any) is used.
-    this._use(this._settings.token && this._settingsClient ? 'settings' : null);
-    this._ready = this._pageClient
-      ? this._check(this._generation)
-      : Promise.resolve();
+    this._pageLogin = null;
+    const page = this._pageClient;
+    const settings = this._settingsClient;
+    if (!page || !settings) {
+      this._use(this._settings.token && settings ? 'settings' : null);
+      this._ready = Promise.resolve();
+      return;
+    }
+    // Nothing waits for the decision but what needs the token: until it is
+    // made, the client's requests wait for it (see DeferredClient).
+    const generation = this._generation;
+    const decision = decideToken(page, settings, this._settings.token !== '');
+    this._pageLogin = { state: 'checking' };
+    this._use(null);
+    this._client = new DeferredClient(
+      settings,
+      decision.then(d => (d.source === 'page' ? page : settings))
+    );
+    this._ready = decision.then(d => this._decided(generation, d));
   }
 
   /**
@@ -217,22 +230,14 @@ export class HubConnection implements IHubConnection {
     });
   }
 
-  /** Check the hub login (and, if needed, the settings' token), then choose. */
-  private async _check(generation: number): Promise<void> {
-    const page = await checkToken(this._pageClient!);
+  /** Use the token decided on, unless the settings changed meanwhile. */
+  private _decided(generation: number, decision: ITokenDecision): void {
     if (generation !== this._generation) {
       return;
     }
-    this._pageLogin = page;
-    const hasSettingsToken = this._settings.token !== '';
-    const loginIsEnough = page.state === 'ok' && canManageServers(page.grants);
-    if (hasSettingsToken && !loginIsEnough) {
-      this._settingsCheck = await checkToken(this._settingsClient!);
-      if (generation !== this._generation) {
-        return;
-      }
-    }
-    this._use(chooseToken(page, this._settingsCheck, hasSettingsToken));
+    this._pageLogin = decision.page;
+    this._settingsCheck = decision.settings;
+    this._use(decision.source);
     this._changed.emit();
   }
 

@@ -68,3 +68,36 @@ export function chooseToken(
   }
   return 'settings';
 }
+
+/**
+ * What deciding the token found: the checks made and the token to use.
+ */
+export interface ITokenDecision {
+  /** The check of this JupyterLab's hub login. */
+  page: TokenCheck;
+  /** The check of the settings' token, if it was needed. */
+  settings: TokenCheck | null;
+  source: TokenSource | null;
+}
+
+/**
+ * Check the hub login (and, if it is not enough, the settings' token), then
+ * choose. Never rejects.
+ */
+export async function decideToken(
+  pageClient: IHubClient,
+  settingsClient: IHubClient,
+  hasSettingsToken: boolean
+): Promise<ITokenDecision> {
+  const page = await checkToken(pageClient);
+  const loginIsEnough = page.state === 'ok' && canManageServers(page.grants);
+  const settings =
+    hasSettingsToken && !loginIsEnough
+      ? await checkToken(settingsClient)
+      : null;
+  return {
+    page,
+    settings,
+    source: chooseToken(page, settings, hasSettingsToken)
+  };
+}

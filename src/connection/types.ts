@@ -51,11 +51,14 @@ export interface IHubConnection {
    * this JupyterLab runs under, else Jupyter4NFDI); as entered when invalid.
    */
   readonly hubUrl: string;
-  /** Whether a token is in use (`tokenSource` is not `null`). */
+  /**
+   * Whether a token is in use (`tokenSource` is not `null`), or being
+   * decided (then `client`'s requests wait for the decision).
+   */
   readonly hasToken: boolean;
   /**
    * Whose token `client` sends: this JupyterLab's hub login, the settings'
-   * API token, or none.
+   * API token, or none (also while it is being decided).
    */
   readonly tokenSource: TokenSource | null;
   /**
@@ -80,7 +83,10 @@ export interface IHubConnection {
   readonly defaultOptions: IUserOptions;
   /**
    * A client for the hub in use, or `null` if the settings are unusable
-   * (see `configError`). The one way to talk to the hub.
+   * (see `configError`). The one way to talk to the hub. While the token is
+   * being decided, its requests wait for the decision and send the token
+   * decided on; once decided (`changed` is emitted), it is the client of
+   * that token, whose requests leave at once.
    */
   readonly client: IHubClient | null;
   /** Why no client could be built, for the user. */

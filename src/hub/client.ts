@@ -235,7 +235,10 @@ export class HubClient implements IHubClient {
       wsUrl: baseUrl.replace(/^http/, 'ws'),
       token: this._parts.token,
       appendToken: false,
-      init: { cache: 'no-store', credentials: 'omit' }
+      // `no-cache`, not `no-store` (a timestamp in every URL): a Jupyter
+      // server's contents answers carry `Last-Modified` without
+      // `Cache-Control`, so `default` mode could reuse them stale.
+      init: { cache: 'no-cache', credentials: 'omit' }
     });
   }
 

@@ -170,11 +170,18 @@ export class HubRequester {
       Accept: accept,
       Authorization: `token ${token}`
     };
+    // The cache mode is left at `default` so that the browser may reuse a
+    // CORS preflight for the time the hub allows (`Access-Control-Max-Age`).
+    // Measured in Chromium 156, five GETs with an `Authorization` header to
+    // another origin: 1 preflight in `default` mode, 5 with `no-cache` or
+    // `no-store` (both skip the preflight cache). Answers stay fresh: the
+    // hub's API answers have an ETag but no `Cache-Control` or
+    // `Last-Modified`, so nothing makes a stored answer fresh, and each of
+    // the five GETs reached the server and saw its changed body.
     const init: RequestInit = {
       method: request.method,
       headers,
       credentials: 'omit',
-      cache: 'no-store',
       redirect: 'manual'
     };
     if (request.body !== undefined) {

@@ -47,14 +47,7 @@ export const hubPlugin: JupyterFrontEndPlugin<INFDIHub> = {
       trans
     );
     // Under a hub, the token to use is decided by one request to the hub:
-    // wait for it (briefly), so the other plugins start with the right one.
-    await Promise.race([
-      hub.ready,
-      new Promise(resolve => setTimeout(resolve, READY_TIMEOUT))
-    ]);
+    // nothing waits for it here; what needs the token waits for `ready`.
     return hub;
   }
 };
-
-/** Milliseconds to wait at most for the token decision before starting. */
-const READY_TIMEOUT = 5000;

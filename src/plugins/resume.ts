@@ -61,10 +61,6 @@ export const resumePlugin: JupyterFrontEndPlugin<void> = {
     }
     const store = new InFlightStore(pageStorage());
     const resume = () => resumeLaunches({ hub, store, launches });
-    if (hub.client && hub.hasToken) {
-      void resume();
-      return;
-    }
     // No usable client yet (e.g. the token arrives later): resume once it is.
     const onChanged = () => {
       if (hub.client && hub.hasToken) {
@@ -72,6 +68,13 @@ export const resumePlugin: JupyterFrontEndPlugin<void> = {
         void resume();
       }
     };
-    hub.changed.connect(onChanged);
+    // Once the token to use is decided (under a hub, by a request).
+    void hub.ready.then(() => {
+      if (hub.client && hub.hasToken) {
+        void resume();
+      } else {
+        hub.changed.connect(onChanged);
+      }
+    });
   }
 };

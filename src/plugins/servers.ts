@@ -47,12 +47,14 @@ export const serversPlugin: JupyterFrontEndPlugin<INFDIServers> = {
     // A start decides from the list whether it reuses a configuration or
     // needs a new one (refused at the limit before any tab opens): load it
     // once now, and again when the hub or the token changes.
-    // (A visible list refreshes itself.)
-    const load = () => {
-      if (hub.client && hub.hasToken) {
-        void servers.load();
-      }
-    };
+    // (A visible list refreshes itself.) Under a hub, once the token to use
+    // is decided: a list loaded before would be thrown away.
+    const load = () =>
+      void hub.ready.then(() => {
+        if (hub.client && hub.hasToken) {
+          void servers.load();
+        }
+      });
     app.restored.then(load).catch(() => undefined);
     hub.changed.connect(load);
     // The list follows every launch: a new server, a failed one; a visible
