@@ -6,6 +6,8 @@ See hub/README.md. Modules:
 - credentials: the random password and API tokens kept per state directory
 - hostcheck: refusing requests for a foreign Host (serverhost: the same in each server)
 - faults, faultanswers, faultsapi: fault switches, what they do, and their endpoint
+- progress: JupyterHub's progress stream, switchable off (fault progress-off)
+- requestlog, requestlogapi: every request the hub received, and its endpoint
 - options:   merging and validating the start API's user options
 - paths:     layout of the state directory
 - launcher:  the stand-in for a container image (run inside each server process)

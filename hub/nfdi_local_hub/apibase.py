@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 from typing import TYPE_CHECKING, Any
 
 from jupyterhub.apihandlers.base import APIHandler
 from jupyterhub.utils import url_escape_path, url_path_join
+from tornado import web
 
 from . import faultanswers
 from .hubsettings import SETTINGS_KEY, LocalHubSettings
@@ -52,6 +54,13 @@ class NFDIAPIHandler(APIHandler):
             "status_url": urls["status_url"],
             "delete_url": urls["delete_url"],
         }
+
+    def require_demo_token(self) -> None:
+        """403 unless the request carries the demo user's API token (the hub's own endpoints)."""
+        expected = self.nfdi.demo_token
+        token = faultanswers.request_token(self)
+        if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
+            raise web.HTTPError(403, "Only the demo user's API token may use this endpoint.")
 
     def write_json(self, model: dict[str, Any], status: int = 200) -> None:
         self.set_status(status)

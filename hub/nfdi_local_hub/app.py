@@ -6,6 +6,8 @@
   for handlers.QuirkyUserServerAPIHandler (extra_handlers cannot replace a
   built-in URL: they are routed after JupyterHub's own);
 * --cors-origin adds the CORS transform of cors.py for <base_url>hub/api/;
+* every request is recorded in the request log (requestlog.py);
+* the progress stream is progress.SwitchableProgressAPIHandler (fault progress-off);
 * requests for a foreign Host are refused (hostcheck.py);
 * a clear line on stdout once the hub is ready, then the login, the tokens
   and which of the real hub's behaviours are on.
@@ -17,7 +19,7 @@ import logging
 import os
 from typing import Any
 
-from jupyterhub.apihandlers.users import UserServerAPIHandler
+from jupyterhub.apihandlers.users import SpawnProgressAPIHandler, UserServerAPIHandler
 from jupyterhub.app import JupyterHub
 from traitlets import Bool, List, Unicode
 
@@ -25,7 +27,9 @@ from . import constants, credentials, hostcheck
 from .cors import make_cors_transform
 from .hubsettings import SETTINGS_KEY, LocalHubSettings
 from .paths import StatePaths
+from .progress import SwitchableProgressAPIHandler
 from .quirks import QuirkyUserServerAPIHandler
+from .requestlog import make_request_log_transform
 
 READY_MARKER = "NFDI local hub ready"
 ROOT_WARNING = (
@@ -63,13 +67,15 @@ class LocalJupyterHub(JupyterHub):
 
     def init_handlers(self) -> None:
         super().init_handlers()
+        replaced: dict[type, type] = {SpawnProgressAPIHandler: SwitchableProgressAPIHandler}
         if self.nfdi_quirks:
-            self.handlers = [
-                (route[0], QuirkyUserServerAPIHandler, *route[2:])
-                if len(route) > 1 and route[1] is UserServerAPIHandler
-                else route
-                for route in self.handlers
-            ]
+            replaced[UserServerAPIHandler] = QuirkyUserServerAPIHandler
+        self.handlers = [
+            (route[0], replaced[route[1]], *route[2:])
+            if len(route) > 1 and route[1] in replaced
+            else route
+            for route in self.handlers
+        ]
 
     def init_tornado_application(self) -> None:
         super().init_tornado_application()
@@ -77,6 +83,13 @@ class LocalJupyterHub(JupyterHub):
             api_prefix = self.hub_prefix.rstrip("/") + "/api/"
             self.tornado_application.add_transform(
                 make_cors_transform(self.cors_origin, api_prefix)
+            )
+        nfdi = self.tornado_settings.get(SETTINGS_KEY)
+        if isinstance(nfdi, LocalHubSettings):
+            # last, so that it records the status the client gets (a preflight's 204)
+            own_path = self.hub_prefix.rstrip("/") + "/api/nfdi-local/requests"
+            self.tornado_application.add_transform(
+                make_request_log_transform(nfdi.requests, own_path)
             )
         hostcheck.install(self.tornado_application, frozenset(self.allowed_hosts))
 

@@ -119,6 +119,7 @@ FAULTS: dict[str, Fault] = {
             "status_url, delete_url and next_url name the user 'other'",
         ),
         Fault("next-url-logout", True, _flag, "next_url is <base>hub/logout"),
+        Fault("progress-off", True, _flag, "the progress stream of every server answers 404"),
         Fault(
             "logs-markup",
             True,

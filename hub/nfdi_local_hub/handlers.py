@@ -4,6 +4,10 @@
 * ``GET  /hub/api/start/{user}/{server}``   running / pending / stopped (+ exit_code, logs)
 * ``GET  /hub/api/outpostflavors``          systems and flavors (no authentication)
 * ``GET|PUT /hub/api/nfdi-local/faults``    the faults switched on (demo's token only)
+* ``GET|DELETE /hub/api/nfdi-local/requests``  the hub's request log (demo's token only)
+
+JupyterHub's progress stream is replaced by progress.SwitchableProgressAPIHandler
+(see app.py), for the fault ``progress-off``.
 
 Stopping and removing servers is JupyterHub's own
 ``DELETE /hub/api/users/{user}/servers/{server}`` (with ``--nfdi-quirks``
@@ -15,6 +19,7 @@ from __future__ import annotations
 from .apibase import NFDIAPIHandler
 from .faultsapi import FaultsAPIHandler
 from .flavors import OutpostFlavorsAPIHandler
+from .requestlogapi import RequestLogAPIHandler
 from .start import StartAPIHandler
 from .status import StartStatusAPIHandler
 
@@ -26,4 +31,5 @@ def api_handlers() -> list[tuple[str, type[NFDIAPIHandler]]]:
         (r"/api/start/([^/]+)/([^/]+)/?", StartStatusAPIHandler),
         (r"/api/outpostflavors/?", OutpostFlavorsAPIHandler),
         (r"/api/nfdi-local/faults/?", FaultsAPIHandler),
+        (r"/api/nfdi-local/requests/?", RequestLogAPIHandler),
     ]

@@ -15,6 +15,7 @@ from . import constants
 from .faults import Faults
 from .lifetime import LifetimeTimers
 from .options import Systems
+from .requestlog import RequestLog
 
 #: key of LocalHubSettings in the tornado settings
 SETTINGS_KEY = "nfdi_local_hub"
@@ -44,6 +45,8 @@ class LocalHubSettings:
     faults: Faults = field(default_factory=Faults)
     #: the demo user's API token: the only one that may switch faults
     demo_token: str = field(default="", repr=False)
+    #: every request the hub received (requestlog.py), read through requestlogapi.py
+    requests: RequestLog = field(default_factory=RequestLog, repr=False)
     # run-time bookkeeping
     start_locks: dict[str, asyncio.Lock] = field(default_factory=dict, repr=False)
     early_polls: dict[tuple[str, str], EarlyPoll] = field(default_factory=dict, repr=False)

@@ -94,3 +94,32 @@ def test_failing_start_answers_before_the_wait_is_over(cors_hub):
         assert stopped["exit_code"] == 3
     finally:
         hub.remove(r.json()["delete_url"])
+
+
+def test_progress_stream_allowed_across_origins(cors_hub):
+    """A client on the allowed origin can follow a start by the progress stream, and the
+    browser may keep the preflight (Access-Control-Max-Age)."""
+    hub = cors_hub
+    r = requests.options(
+        hub.api + "/users/demo/servers/abc/progress",
+        headers={**PREFLIGHT, "Access-Control-Request-Method": "GET"},
+        timeout=10,
+    )
+    assert r.status_code == 204
+    assert_cors(r.headers)
+    assert int(r.headers["Access-Control-Max-Age"]) >= 60
+    r = hub.start_server({})
+    assert r.status_code == 200, r.text
+    started = r.json()
+    try:
+        r = requests.get(
+            started["delete_url"] + "/progress",
+            headers={**auth(DEMO_TOKEN), "Origin": CORS_ORIGIN},
+            timeout=30,
+        )
+        assert r.status_code == 200
+        assert r.headers["Content-Type"].startswith("text/event-stream")
+        assert_cors(r.headers)
+        assert '"ready": true' in r.text
+    finally:
+        hub.remove(started["delete_url"])

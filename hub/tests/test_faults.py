@@ -239,3 +239,24 @@ def test_next_url_logout(url_faults):
     answer = hub.start_server(options).json()
     assert answer["next_url"] == hub.url + "hub/logout"
     assert answer["status_url"] == urls["status_url"]
+
+
+def progress_of(hub, urls):
+    """GET the progress stream of the server at urls["delete_url"] (its API URL)."""
+    return requests.get(urls["delete_url"] + "/progress", headers=auth(hub.token()), timeout=30)
+
+
+def test_progress_off(url_faults):
+    hub, (_options, urls) = url_faults
+    # the stream of a running server says "ready" at once and ends
+    r = progress_of(hub, urls)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/event-stream")
+    assert '"ready": true' in r.text
+    hub.set_faults({"progress-off": True})
+    r = progress_of(hub, urls)
+    assert r.status_code == 404, r.text
+    assert "progress-off" in r.json()["message"]
+    # the rest of the API is unchanged
+    assert hub.status(urls["status_url"]).json()["status"] == "running"
+    hub.set_faults({})
+    assert progress_of(hub, urls).status_code == 200
