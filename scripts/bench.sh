@@ -6,6 +6,9 @@
 #
 #   bash scripts/bench.sh [--no-setup]
 #
+# It measures the production build (as the wheel ships it): the checkout's
+# development build is replaced; run `jlpm build` to get it back.
+#
 # --no-setup: skip scripts/setup.sh (a checkout that is set up already).
 # The figures (raw samples) go to .bench-results/figures.json, the table to
 # .bench-results/table.md. What each figure means: docs/benchmark.md.
@@ -31,6 +34,14 @@ if [ "$setup" = 1 ] && ! bash scripts/setup.sh --browser; then
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+# Measure what a release ships: the production bundle (minified), in place
+# of the development build the set-up made. `jlpm build` brings that back.
+printf '\n==> Production build of the extension\n'
+if ! jlpm build:prod; then
+  echo "The production build failed; the bench did not run."
+  exit 1
+fi
 
 OUT="$ROOT/.bench-results"
 FIGURES="$OUT/figures.json"
