@@ -20,6 +20,7 @@ import {
 } from './clientParts';
 import { HubError } from './errors';
 import { toProgressEvent } from './events';
+import { isRecord } from './guards';
 import {
   IHubUser,
   IProgressEvent,
@@ -143,29 +144,22 @@ export class HubClient implements IHubClient {
     });
   }
 
-  /**
-   * The token's owner, once known (from the `owner` option or a `whoami`).
-   */
+  /** The token's owner, once known (the `owner` option or a `whoami`). */
   get owner(): string | null {
     return this._owner.name;
   }
 
-  /**
-   * The token's owner and scopes: `GET /hub/api/user`. The owner's name is
-   * kept for checking the URLs of later answers.
-   */
+  /** The token's owner and scopes (`GET /hub/api/user`); its name is kept. */
   async whoami(): Promise<IHubUser> {
-    const answer = await this._requests.request({
-      method: 'GET',
-      url: this._api('user'),
-      notFound: this._trans.__(
-        'The hub at %1 has no JupyterHub API. Check the hub URL.',
-        this.baseUrl
-      )
-    });
-    const user = this._answers.user(answer.data);
-    this._owner.learn(user.name);
-    return user;
+    return (await this._self('')).user;
+  }
+
+  /**
+   * The token's owner and its servers, stopped ones included, in one request
+   * (`?include_stopped_servers`); `servers: null`: the hub listed none.
+   */
+  ownServers(): Promise<{ user: IHubUser; servers: IServerModel[] | null }> {
+    return this._self('?include_stopped_servers');
   }
 
   /**
@@ -265,6 +259,25 @@ export class HubClient implements IHubClient {
         yield { ...event, message: this._parts.messages.redact(event.message) };
       }
     }
+  }
+
+  /** `GET /hub/api/user` (+ `query`): the owner, and the servers it lists. */
+  private async _self(query: string) {
+    const { data } = await this._requests.request({
+      method: 'GET',
+      url: this._api('user') + query,
+      notFound: this._trans.__(
+        'The hub at %1 has no JupyterHub API. Check the hub URL.',
+        this.baseUrl
+      )
+    });
+    const user = this._answers.user(data);
+    this._owner.learn(user.name);
+    const listed = query && isRecord(data) && isRecord(data.servers);
+    return {
+      user,
+      servers: listed ? this._answers.servers(data, user.name) : null
+    };
   }
 
   /** A `delete_url` of one of the owner's servers, checked. */
