@@ -25,7 +25,8 @@ export class RoutedFetch {
   readonly fetch: FetchFunction = async url => {
     const { pathname } = new URL(url);
     this.asked.push(pathname);
-    if (pathname === '/hub/api/user') {
+    // The owner's model, as `/hub/api/user` and `/hub/api/users/alice` say it.
+    if (pathname === '/hub/api/user' || pathname === '/hub/api/users/alice') {
       const servers: Record<string, unknown> = {};
       for (const [name, state] of Object.entries(this.states)) {
         servers[name] = hubServer(name, state, this.extra[name]);
