@@ -2,7 +2,7 @@
  * The systems and flavors the hub offers, kept fresh for the start form.
  */
 import type { IHubClient, Systems } from '../hub';
-import { keepEqual } from './listing';
+import { keepEqual } from './unchanged';
 
 /** How often (ms) the hub's systems and flavors are asked again. */
 const INTERVAL = 30 * 1000;
