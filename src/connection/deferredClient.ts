@@ -64,6 +64,10 @@ export class DeferredClient implements IHubClient {
     return this._call(client => client.whoami());
   }
 
+  ownServers(): Promise<{ user: IHubUser; servers: IServerModel[] | null }> {
+    return this._call(client => client.ownServers());
+  }
+
   listServers(user: string): Promise<IServerModel[]> {
     return this._call(client => client.listServers(user));
   }

@@ -8,7 +8,6 @@
  * the browser follows them; the token never appears in a URL, a log line or
  * an error message, and is removed from every text the hub sends.
  */
-import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
 import {
@@ -19,7 +18,9 @@ import {
   tokenPageUrl
 } from './clientParts';
 import { HubError } from './errors';
+import { siblingSettings } from './siblingSettings';
 import { KEEP_ALIVE, toProgressEvent } from './events';
+import { isRecord } from './guards';
 import {
   IHubUser,
   IProgressEvent,
@@ -145,29 +146,22 @@ export class HubClient implements IHubClient {
     });
   }
 
-  /**
-   * The token's owner, once known (from the `owner` option or a `whoami`).
-   */
+  /** The token's owner, once known (the `owner` option or a `whoami`). */
   get owner(): string | null {
     return this._owner.name;
   }
 
-  /**
-   * The token's owner and scopes: `GET /hub/api/user`. The owner's name is
-   * kept for checking the URLs of later answers.
-   */
+  /** The token's owner and scopes (`GET /hub/api/user`); its name is kept. */
   async whoami(): Promise<IHubUser> {
-    const answer = await this._requests.request({
-      method: 'GET',
-      url: this._api('user'),
-      notFound: this._trans.__(
-        'The hub at %1 has no JupyterHub API. Check the hub URL.',
-        this.baseUrl
-      )
-    });
-    const user = this._answers.user(answer.data);
-    this._owner.learn(user.name);
-    return user;
+    return (await this._self('')).user;
+  }
+
+  /**
+   * The token's owner and its servers, stopped ones included, in one request
+   * (`?include_stopped_servers`); `servers: null`: the hub listed none.
+   */
+  ownServers(): Promise<{ user: IHubUser; servers: IServerModel[] | null }> {
+    return this._self('?include_stopped_servers');
   }
 
   /**
@@ -221,25 +215,14 @@ export class HubClient implements IHubClient {
    *
    * `nextUrl` must lie in one of the token owner's servers, so the owner
    * must be known (after `whoami`, a start or a status check); the settings
-   * point at that server's base URL. The token goes in the `Authorization`
-   * header only; it is not appended to WebSocket URLs.
+   * point at that server's base URL.
    */
   serverSettings(nextUrl: string): ServerConnection.ISettings {
     const baseUrl = this._answers.serverBase(
       this._answers.hubUrl(nextUrl, 'next_url'),
       this._owner.name ?? ''
     );
-    return ServerConnection.makeSettings({
-      baseUrl,
-      appUrl: URLExt.join(baseUrl, 'lab'),
-      wsUrl: baseUrl.replace(/^http/, 'ws'),
-      token: this._parts.token,
-      appendToken: false,
-      // `no-cache`, not `no-store` (a timestamp in every URL): a Jupyter
-      // server's contents answers carry `Last-Modified` without
-      // `Cache-Control`, so `default` mode could reuse them stale.
-      init: { cache: 'no-cache', credentials: 'omit' }
-    });
+    return siblingSettings(baseUrl, this._parts.token);
   }
 
   /**
@@ -276,6 +259,25 @@ export class HubClient implements IHubClient {
         yield { ...event, message: this._parts.messages.redact(event.message) };
       }
     }
+  }
+
+  /** `GET /hub/api/user` (+ `query`): the owner, and the servers it lists. */
+  private async _self(query: string) {
+    const { data } = await this._requests.request({
+      method: 'GET',
+      url: this._api('user') + query,
+      notFound: this._trans.__(
+        'The hub at %1 has no JupyterHub API. Check the hub URL.',
+        this.baseUrl
+      )
+    });
+    const user = this._answers.user(data);
+    this._owner.learn(user.name);
+    const listed = query && isRecord(data) && isRecord(data.servers);
+    return {
+      user,
+      servers: listed ? this._answers.servers(data, user.name) : null
+    };
   }
 
   /** A `delete_url` of one of the owner's servers, checked. */

@@ -51,6 +51,11 @@ export interface IHubClient {
   readonly owner: string | null;
   /** The token's owner; its name is kept as `owner`. */
   whoami(): Promise<IHubUser>;
+  /**
+   * The token's owner and its server configurations in one request;
+   * `servers` is `null` when the hub listed none (the token may not read them).
+   */
+  ownServers(): Promise<{ user: IHubUser; servers: IServerModel[] | null }>;
   /** Every server configuration of a user, stopped ones included. */
   listServers(user: string): Promise<IServerModel[]>;
   /** The systems and flavors the hub offers, or `null` if it does not say. */

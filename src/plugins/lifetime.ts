@@ -46,9 +46,9 @@ export const lifetimePlugin: JupyterFrontEndPlugin<INFDILifetimes> = {
       commands: app.commands,
       trans
     });
-    // The servers plugin loads the list once at start-up; servers that run
-    // keep it followed (slowly) with the sidebar closed, so the status bar
-    // and the warnings know them.
+    // The servers plugin loads the list once at start-up; the warnings and
+    // time left count down from it with no further request (the list is
+    // asked again only while shown, or while a server starts or stops).
     return lifetimes;
   }
 };

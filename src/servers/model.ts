@@ -1,10 +1,10 @@
 /**
  * The user's servers on the hub and the state of the connection to it.
  *
- * Refreshes every few seconds while `active` (the sidebar is visible) and
- * after every action; slowly (every minute) while another of the user's
- * servers runs or starts, so counts and removals are known with the sidebar
- * closed; not at all otherwise.
+ * Refreshes after every action and on the cadence of `ServerPolls` (see
+ * there): while a view shows the list, and while something starts or stops.
+ * `changed` is emitted only when what the hub said differs from before, and
+ * what did not change keeps its identity, so views re-render only that.
  */
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
@@ -19,8 +19,9 @@ import {
   StopResult,
   Systems
 } from '../hub';
+import { IListState, refreshList } from './listing';
 import { ServerPolls } from './polls';
-import { compareServers, CONFIGURATION_LIMIT, serverState } from './state';
+import { CONFIGURATION_LIMIT } from './state';
 import { HubSystems } from './systems';
 import { ConnectionState, IServersModel } from './types';
 
@@ -30,7 +31,7 @@ import { ConnectionState, IServersModel } from './types';
 export class ServersModel implements IServersModel, IDisposable {
   constructor(
     hub: IHubConnection,
-    options: { refreshInterval?: number; watchInterval?: number } = {}
+    options: { refreshInterval?: number; idleInterval?: number } = {}
   ) {
     this._hub = hub;
     this._polls = new ServerPolls(() => this._refresh(), options);
@@ -40,27 +41,27 @@ export class ServersModel implements IServersModel, IDisposable {
 
   /** The connection's state. */
   get connection(): ConnectionState {
-    return this._connection;
+    return this._list.connection;
   }
 
   /** Why the connection is `unconfigured` or `failed`, for the user. */
   get problem(): string | null {
-    return this._problem;
+    return this._list.problem;
   }
 
   /** The error behind a `failed` connection, if any. */
   get error(): HubError | null {
-    return this._error;
+    return this._list.error;
   }
 
   /** The token's owner, once connected. */
   get user(): IHubUser | null {
-    return this._user;
+    return this._list.user;
   }
 
   /** The user's server configurations, running ones first. */
   get servers(): ReadonlyArray<IServerModel> {
-    return this._servers;
+    return this._list.servers;
   }
 
   /** The systems and flavors the hub offers, if it says. */
@@ -75,7 +76,7 @@ export class ServersModel implements IServersModel, IDisposable {
 
   /** Whether the user has as many configurations as allowed. */
   get atLimit(): boolean {
-    return this._servers.length >= CONFIGURATION_LIMIT;
+    return this._list.servers.length >= CONFIGURATION_LIMIT;
   }
 
   /** Emitted when anything above changes. */
@@ -88,9 +89,9 @@ export class ServersModel implements IServersModel, IDisposable {
     return this._removed;
   }
 
-  /** Whether the model refreshes slowly in the background. */
+  /** Whether something starts or stops, so the list is refreshed often. */
   get watching(): boolean {
-    return this._polls.watching;
+    return this._polls.busy;
   }
 
   /**
@@ -115,7 +116,7 @@ export class ServersModel implements IServersModel, IDisposable {
   load(): Promise<void> {
     if (!this._loading) {
       this._loading =
-        this.active || this._connection === 'connected'
+        this.active || this._list.connection === 'connected'
           ? Promise.resolve()
           : this.refresh();
     }
@@ -123,12 +124,15 @@ export class ServersModel implements IServersModel, IDisposable {
   }
 
   /** Refresh now. Resolves when done; never rejects. */
-  async refresh(): Promise<void> {
-    try {
-      await this._refresh();
-    } catch {
-      // The state says what went wrong.
-    }
+  refresh(): Promise<void> {
+    // Calls of one turn (e.g. two listeners of one event) share a request.
+    this._queued ??= Promise.resolve()
+      .then(() => {
+        this._queued = null;
+        return this._refresh();
+      })
+      .catch(() => undefined); // The state says what went wrong.
+    return this._queued;
   }
 
   /** Whether a server is the one this JupyterLab runs in. */
@@ -136,14 +140,14 @@ export class ServersModel implements IServersModel, IDisposable {
     const current = this._hub.currentServer;
     return (
       !!current &&
-      current.user === this._user?.name &&
+      current.user === this._list.user?.name &&
       current.server === server.name
     );
   }
 
   /** The server with that name, if listed. */
   find(name: string): IServerModel | undefined {
-    return this._servers.find(server => server.name === name);
+    return this._list.servers.find(server => server.name === name);
   }
 
   /** Stop a server (its configuration stays), then refresh. */
@@ -201,23 +205,17 @@ export class ServersModel implements IServersModel, IDisposable {
 
   private _reset(): void {
     this._loading = null;
-    this._polls.watching = false;
-    this._user = null;
-    this._servers = [];
+    this._polls.busy = false;
     this._systems = new HubSystems();
-    this._error = null;
     const client = this._hub.client;
     this._client = client;
-    if (!client) {
-      this._connection = 'unconfigured';
-      this._problem = this._hub.configError;
-    } else if (!this._hub.hasToken) {
-      this._connection = 'unconfigured';
-      this._problem = null;
-    } else {
-      this._connection = 'checking';
-      this._problem = null;
-    }
+    this._list = {
+      connection: client && this._hub.hasToken ? 'checking' : 'unconfigured',
+      problem: client ? null : this._hub.configError,
+      error: null,
+      user: null,
+      servers: []
+    };
   }
 
   private _requireClient(): IHubClient {
@@ -229,10 +227,13 @@ export class ServersModel implements IServersModel, IDisposable {
   }
 
   private async _ensureUser(client: IHubClient): Promise<IHubUser> {
-    if (!this._user) {
-      this._user = await client.whoami();
+    const known = this._list.user;
+    if (known) {
+      return known;
     }
-    return this._user;
+    const user = await client.whoami();
+    this._list = { ...this._list, user };
+    return user;
   }
 
   private async _refresh(): Promise<void> {
@@ -240,43 +241,36 @@ export class ServersModel implements IServersModel, IDisposable {
     if (!client || !this._hub.hasToken) {
       return;
     }
-    try {
-      const user = await this._ensureUser(client);
-      const servers = await client.listServers(user.name);
-      if (client !== this._hub.client) {
-        return; // The settings changed meanwhile; that refresh will follow.
-      }
-      // The unnamed default server is not a configuration of the start API.
-      this._servers = servers.filter(s => s.name !== '').sort(compareServers);
-      this._connection = 'connected';
-      this._problem = null;
-      this._error = null;
-      await this._systems.refresh(client);
-    } catch (error) {
-      if (client !== this._hub.client) {
-        return;
-      }
-      this._error = error instanceof HubError ? error : null;
-      this._problem = error instanceof Error ? error.message : String(error);
-      if (this._error?.kind === 'auth') {
-        this._user = null;
-      }
-      this._connection = 'failed';
+    const systems = this._systems.systems;
+    const { state, error } = await refreshList(
+      client,
+      this._systems,
+      this._list
+    );
+    if (client !== this._hub.client) {
+      return; // The settings changed meanwhile; that refresh will follow.
+    }
+    const before = this._list;
+    this._list = state;
+    this._updateBusy();
+    const keys = Object.keys(state) as (keyof IListState)[];
+    if (
+      systems !== this._systems.systems ||
+      keys.some(key => state[key] !== before[key])
+    ) {
+      this._changed.emit();
+    }
+    if (error !== undefined) {
       throw error;
-    } finally {
-      if (client === this._hub.client) {
-        this._updateWatching();
-        this._changed.emit();
-      }
     }
   }
 
-  /** Watch while a server other than this JupyterLab runs, starts or stops. */
-  private _updateWatching(): void {
-    this._polls.watching =
-      this._connection === 'connected' &&
-      this._servers.some(
-        server => serverState(server) !== 'stopped' && !this.isCurrent(server)
+  /** Something other than this JupyterLab starts or stops: refresh often. */
+  private _updateBusy(): void {
+    this._polls.busy =
+      this._list.connection === 'connected' &&
+      this._list.servers.some(
+        server => server.pending !== null && !this.isCurrent(server)
       );
   }
 
@@ -285,11 +279,14 @@ export class ServersModel implements IServersModel, IDisposable {
   private readonly _changed = new Signal<this, void>(this);
   private readonly _removed = new Signal<this, string>(this);
   private _loading: Promise<void> | null = null;
+  private _queued: Promise<void> | null = null;
   private _client: IHubClient | null = null;
-  private _connection: ConnectionState = 'unconfigured';
-  private _problem: string | null = null;
-  private _error: HubError | null = null;
-  private _user: IHubUser | null = null;
-  private _servers: IServerModel[] = [];
+  private _list: IListState = {
+    connection: 'unconfigured',
+    problem: null,
+    error: null,
+    user: null,
+    servers: []
+  };
   private _systems = new HubSystems();
 }

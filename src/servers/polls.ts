@@ -1,50 +1,61 @@
 /**
- * When the servers model asks the hub: often while a view shows the list,
- * slowly while servers run in the background, never otherwise.
+ * When the servers model asks the hub for the list.
+ *
+ * The cadence (every other request to the hub follows a user's action, a
+ * launch, or a temporary server's end):
+ *
+ * | a view shows the list | something starts/stops | the list is asked     |
+ * | --------------------- | ---------------------- | --------------------- |
+ * | yes                   | yes                    | every 5 s (`fast`)    |
+ * | yes                   | no                     | every 30 s (`slow`)   |
+ * | no                    | yes                    | every 5 s (`fast`)    |
+ * | no                    | no                     | never                 |
+ *
+ * "Something starts/stops" is one of the user's servers (other than this
+ * JupyterLab's) listed with a pending spawn or stop: the status bar and the
+ * running panel show those, and learn that they are done only from the list.
+ * Servers that merely run need no requests: their time left is counted
+ * down from the list already loaded. A view becoming visible asks at once.
+ * While the browser tab is hidden, nothing is asked (`when-hidden`); after
+ * a failure the interval grows up to 5 minutes.
  */
 import { IDisposable } from '@lumino/disposable';
-import { Poll } from '@lumino/polling';
+import { IPoll, Poll } from '@lumino/polling';
+
+/** ms between refreshes while something starts or stops. */
+export const FAST_INTERVAL = 5 * 1000;
+
+/** ms between refreshes of a visible list while nothing starts or stops. */
+export const SLOW_INTERVAL = 30 * 1000;
+
+/** The longest wait after failures (ms). */
+const MAX_INTERVAL = 5 * 60 * 1000;
 
 /**
- * The two polls of the servers model.
+ * The poll of the servers model.
  */
 export class ServerPolls implements IDisposable {
   /**
    * @param refresh - one refresh of the list (rejects when it failed)
-   * @param options.refreshInterval - ms between refreshes while active (5 s)
-   * @param options.watchInterval - ms between background refreshes (60 s)
+   * @param options.refreshInterval - ms between refreshes while busy (5 s)
+   * @param options.idleInterval - ms between refreshes while only active (30 s)
    */
   constructor(
     refresh: () => Promise<void>,
-    options: { refreshInterval?: number; watchInterval?: number } = {}
+    options: { refreshInterval?: number; idleInterval?: number } = {}
   ) {
-    this._watchInterval = options.watchInterval ?? 60 * 1000;
-    this._fast = new Poll({
+    this._fast = options.refreshInterval ?? FAST_INTERVAL;
+    this._slow = options.idleInterval ?? SLOW_INTERVAL;
+    this._poll = new Poll({
       name: 'jupyterlab-nfdi-launcher:servers',
       factory: refresh,
-      frequency: {
-        interval: options.refreshInterval ?? 5000,
-        backoff: true,
-        max: 60 * 1000
-      },
-      standby: () => !this._active || 'when-hidden',
-      auto: false
-    });
-    this._slow = new Poll({
-      name: 'jupyterlab-nfdi-launcher:servers-watch',
-      factory: refresh,
-      frequency: {
-        interval: this._watchInterval,
-        backoff: true,
-        max: 10 * 60 * 1000
-      },
-      // The fast poll covers an active model.
-      standby: () => this._active || 'when-hidden',
+      frequency: this._frequency(),
+      standby: 'when-hidden',
       auto: false
     });
   }
 
-  /** Refresh often (a view shows the list); refreshes at once when set. */
+  /** A view shows the list: refresh at least slowly, and at once when set. */
   get active(): boolean {
     return this._active;
   }
@@ -53,53 +64,67 @@ export class ServerPolls implements IDisposable {
       return;
     }
     this._active = value;
-    if (value) {
-      void this._fast.start().then(() => this._fast.refresh());
-    } else {
-      void this._fast.stop();
-    }
+    this._update(value);
   }
 
-  /** Refresh slowly in the background; the first one a full interval later. */
-  get watching(): boolean {
-    return this._watching;
+  /** Something starts or stops: refresh often, whether or not active. */
+  get busy(): boolean {
+    return this._busy;
   }
-  set watching(value: boolean) {
-    if (value === this._watching) {
+  set busy(value: boolean) {
+    if (value === this._busy) {
       return;
     }
-    this._watching = value;
-    if (value) {
-      void this._slow.schedule({
-        cancel: ({ phase }) =>
-          phase !== 'constructed' && phase !== 'standby' && phase !== 'stopped',
-        interval: this._watchInterval,
-        phase: 'started'
-      });
-    } else {
-      void this._slow.stop();
-    }
+    this._busy = value;
+    this._update(false);
   }
 
-  /** Refresh on the active poll now (e.g. after the hub changed). */
+  /** Refresh now if active (e.g. after the hub changed). */
   refreshActive(): void {
     if (this._active) {
-      void this._fast.refresh();
+      void this._poll.refresh();
     }
   }
 
   get isDisposed(): boolean {
-    return this._fast.isDisposed;
+    return this._poll.isDisposed;
   }
 
   dispose(): void {
-    this._fast.dispose();
-    this._slow.dispose();
+    this._poll.dispose();
   }
 
-  private readonly _fast: Poll;
-  private readonly _slow: Poll;
-  private readonly _watchInterval: number;
+  private _frequency(): IPoll.Frequency {
+    return {
+      interval: this._busy ? this._fast : this._slow,
+      backoff: true,
+      max: Math.max(MAX_INTERVAL, this._slow)
+    };
+  }
+
+  /** Run, re-time or stop the poll; `now`: refresh at once. */
+  private _update(now: boolean): void {
+    const poll = this._poll;
+    if (!this._active && !this._busy) {
+      void poll.stop();
+      return;
+    }
+    poll.frequency = this._frequency();
+    if (now) {
+      void poll.refresh();
+    } else {
+      // The list was just read (that is how a change of cadence is known):
+      // the next refresh is one interval from now.
+      void poll.schedule({
+        interval: poll.frequency.interval,
+        phase: 'resolved'
+      });
+    }
+  }
+
+  private readonly _poll: Poll;
+  private readonly _fast: number;
+  private readonly _slow: number;
   private _active = false;
-  private _watching = false;
+  private _busy = false;
 }

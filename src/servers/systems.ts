@@ -2,13 +2,15 @@
  * The systems and flavors the hub offers, kept fresh for the start form.
  */
 import type { IHubClient, Systems } from '../hub';
+import { keepEqual } from './unchanged';
 
 /** How often (ms) the hub's systems and flavors are asked again. */
 const INTERVAL = 30 * 1000;
 
 /**
  * What `GET /hub/api/outpostflavors` said last: asked on the first refresh,
- * then at most every 30 s (usage changes, flavors come and go), never again
+ * then at most every 30 s (usage changes, flavors come and go) and only
+ * with a refresh of the list (never while no view needs it), never again
  * once the hub said it has no such list.
  */
 export class HubSystems {
@@ -27,7 +29,8 @@ export class HubSystems {
     try {
       const systems = await client.systems();
       this._missing = systems === null;
-      this._systems = systems;
+      // Unchanged, it stays the same object: the start form is not redrawn.
+      this._systems = keepEqual(this._systems, systems);
     } catch {
       // Keep what the hub said last; ask again later.
     }

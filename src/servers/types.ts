@@ -50,8 +50,8 @@ export interface IServersModel {
   /** Emitted with a server's name when the user deleted it through the model. */
   readonly removed: ISignal<IServersModel, string>;
   /**
-   * Whether the model refreshes in the background (slowly, while another
-   * server runs or starts).
+   * Whether another of the user's servers starts or stops, so the model
+   * refreshes often, with or without a view (see `ServerPolls`).
    */
   readonly watching: boolean;
   /** Whether the servers are watched (e.g. the sidebar is visible). */

@@ -2,37 +2,16 @@
  * The sidebar's server list: every configuration the user has on the hub.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import {
-  Button,
-  refreshIcon,
-  ToolbarButtonComponent
-} from '@jupyterlab/ui-components';
+import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IServerModel } from '../hub';
 import { serverState } from '../servers/state';
 import type { IServerLifetimes, IServersModel } from '../servers/types';
-import {
-  describeServer,
-  serverTitle,
-  stateLabel,
-  timeLeftLabel
-} from './serverLabels';
+import { timeLeftLabel } from './serverLabels';
+import { IServerActions, ServerRow } from './serverRow';
 
-/**
- * What the list asks for; each is called inside the click handler. Without
- * `onStartAgain` or `onCopyLink` (their commands missing) the list offers
- * no such button.
- */
-export interface IServerActions {
-  onOpen: (server: IServerModel) => void;
-  onStop: (server: IServerModel) => void;
-  onDelete: (server: IServerModel) => void;
-  onLogs: (server: IServerModel) => void;
-  onRefresh: () => void;
-  onStartAgain?: (server: IServerModel) => void;
-  onCopyLink?: (server: IServerModel) => void;
-}
+export type { IServerActions } from './serverRow';
 
 /**
  * Props of the server list.
@@ -51,11 +30,37 @@ export interface IServerListProps extends IServerActions {
 }
 
 /**
- * The list.
+ * The list. Rows whose server, time left and actions did not change are not
+ * redrawn: pass callbacks that stay the same between renders.
  */
 export function ServerList(props: IServerListProps): JSX.Element {
-  const { model, trans } = props;
+  const { model, trans, lifetimes } = props;
   const servers = model.servers;
+  const { onOpen, onStop, onDelete, onLogs, onRefresh } = props;
+  const { onStartAgain, onCopyLink } = props;
+  const actions = React.useMemo<IServerActions>(
+    () => ({
+      onOpen,
+      onStop,
+      onDelete,
+      onLogs,
+      onRefresh,
+      onStartAgain,
+      onCopyLink
+    }),
+    [onOpen, onStop, onDelete, onLogs, onRefresh, onStartAgain, onCopyLink]
+  );
+  const timeLeft = (server: IServerModel) => {
+    const state = serverState(server);
+    return lifetimes && (state === 'running' || state === 'starting')
+      ? timeLeftLabel(
+          lifetimes.timeLeft(server, props.now),
+          lifetimes.isTemporary(server),
+          props.warningMinutes ?? 0,
+          trans
+        )
+      : null;
+  };
   return (
     <section className="jp-nfdi-section jp-nfdi-servers">
       <div className="jp-nfdi-section-header">
@@ -65,7 +70,7 @@ export function ServerList(props: IServerListProps): JSX.Element {
           icon={refreshIcon}
           label={trans.__('Refresh')}
           tooltip={trans.__('Refresh the list of servers')}
-          onClick={props.onRefresh}
+          onClick={onRefresh}
         />
       </div>
       <p className="jp-nfdi-count">{countText(model, trans)}</p>
@@ -78,14 +83,21 @@ export function ServerList(props: IServerListProps): JSX.Element {
         </p>
       )}
       <ul className="jp-nfdi-server-list">
-        {servers.map(server => (
-          <ServerRow
-            key={server.name}
-            server={server}
-            current={model.isCurrent(server)}
-            {...props}
-          />
-        ))}
+        {servers.map(server => {
+          const left = timeLeft(server);
+          return (
+            <ServerRow
+              key={server.name}
+              server={server}
+              current={model.isCurrent(server)}
+              left={left?.text ?? null}
+              leftTitle={left?.title}
+              leftNear={left?.near}
+              actions={actions}
+              trans={trans}
+            />
+          );
+        })}
       </ul>
     </section>
   );
@@ -115,127 +127,4 @@ export function countText(
     default:
       return trans.__('Configurations: not loaded yet (up to %1)', model.limit);
   }
-}
-
-/**
- * One server: its name, state, what it runs, and what can be done with it.
- */
-function ServerRow(
-  props: IServerListProps & { server: IServerModel; current: boolean }
-): JSX.Element {
-  const { server, current, trans, lifetimes } = props;
-  const state = serverState(server);
-  const title = serverTitle(server, trans);
-  const left =
-    lifetimes && (state === 'running' || state === 'starting')
-      ? timeLeftLabel(
-          lifetimes.timeLeft(server, props.now),
-          lifetimes.isTemporary(server),
-          props.warningMinutes ?? 0,
-          trans
-        )
-      : null;
-  const repo2docker = server.userOptions.option === 'repo2docker';
-  return (
-    <li
-      className={`jp-nfdi-server jp-mod-${state}`}
-      data-server-name={server.name}
-    >
-      <div className="jp-nfdi-server-head">
-        <span className="jp-nfdi-server-title" title={server.name}>
-          {title}
-        </span>
-        <span className={`jp-nfdi-badge jp-mod-${state}`}>
-          {stateLabel(state, trans)}
-        </span>
-      </div>
-      {current && (
-        <div className="jp-nfdi-server-detail">
-          {trans.__('This JupyterLab')}
-        </div>
-      )}
-      {left && (
-        <div
-          className={`jp-nfdi-server-detail jp-nfdi-time-left${left.near ? ' jp-mod-warn' : ''}`}
-          title={left.title}
-        >
-          {left.text}
-        </div>
-      )}
-      <div className="jp-nfdi-server-detail">
-        {describeServer(server, trans)}
-      </div>
-      <div className="jp-nfdi-server-actions">
-        {state === 'running' && server.url && (
-          <ActionButton
-            label={trans.__('Open')}
-            title={trans.__('Open in a new browser tab')}
-            onClick={() => props.onOpen(server)}
-          />
-        )}
-        {!current && (state === 'running' || state === 'starting') && (
-          <ActionButton
-            label={trans.__('Stop')}
-            title={trans.__('Stop the server; its configuration stays')}
-            onClick={() => props.onStop(server)}
-          />
-        )}
-        {state === 'stopped' && props.onStartAgain && (
-          <ActionButton
-            label={trans.__('Start again')}
-            name={trans.__('Start %1 again', title)}
-            title={trans.__('Start it again with its saved options')}
-            onClick={() => props.onStartAgain?.(server)}
-          />
-        )}
-        {repo2docker && props.onCopyLink && (
-          <ActionButton
-            label={trans.__('Copy link')}
-            name={trans.__('Copy the launch link of %1', title)}
-            title={trans.__(
-              'Copy the hub’s direct link that starts this repository (no token in it)'
-            )}
-            onClick={() => props.onCopyLink?.(server)}
-          />
-        )}
-        {state === 'stopped' && (
-          <ActionButton
-            label={trans.__('Logs')}
-            title={trans.__('Show the exit code and last log lines')}
-            onClick={() => props.onLogs(server)}
-          />
-        )}
-        {!current && (
-          <ActionButton
-            label={trans.__('Delete')}
-            title={trans.__('Stop the server and delete its configuration')}
-            warn
-            onClick={() => props.onDelete(server)}
-          />
-        )}
-      </div>
-    </li>
-  );
-}
-
-function ActionButton(props: {
-  label: string;
-  title: string;
-  /** Accessible name, when the label alone does not say which server. */
-  name?: string;
-  warn?: boolean;
-  onClick: () => void;
-}): JSX.Element {
-  return (
-    <Button
-      className={`jp-mod-styled${props.warn ? ' jp-mod-warn' : ' jp-mod-reject'}`}
-      small
-      type="button"
-      onClick={props.onClick}
-      title={props.title}
-      aria-label={props.name}
-    >
-      {props.label}
-    </Button>
-  );
 }

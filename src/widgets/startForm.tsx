@@ -37,9 +37,13 @@ export interface IStartFormProps {
 }
 
 /**
- * The start form. What the user typed stays until they change it.
+ * The start form. What the user typed stays until they change it. Redrawn
+ * only when its props change (a refresh of the list that leaves the systems
+ * and the limit as they were does not): pass an `onStart` that stays the same.
  */
-export function StartForm(props: IStartFormProps): JSX.Element {
+export const StartForm = React.memo(StartFormView);
+
+function StartFormView(props: IStartFormProps): JSX.Element {
   const { trans } = props;
   const [draft, setDraft] = React.useState<IUserOptions>(() => ({
     ...props.defaults,

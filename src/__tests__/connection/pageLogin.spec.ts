@@ -135,7 +135,6 @@ describe('HubConnection under a hub', () => {
       {},
       SPAWNED,
       ZERO_CONFIG,
-      ZERO_CONFIG,
       {
         status: 200,
         body: {

@@ -16,7 +16,7 @@ import { ServersModel } from '../../servers/model';
 import { makeHub } from '../fakeHub';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
 import { accepted, HUB, pending, running } from '../hub/startAnswers';
-import { hubServer, me, noFlavors, serverList } from '../widgets/fixtures';
+import { hubServer, noFlavors, serverList } from '../widgets/fixtures';
 
 /** What the hub records for a start with `name` and nothing else. */
 function recorded(name: string): Record<string, unknown> {
@@ -80,7 +80,7 @@ async function setup(
   });
   const servers = new ServersModel(hub, { refreshInterval: 60 * 1000 });
   if (loaded) {
-    fake.answer(me, loaded, systems);
+    fake.answer(loaded, systems);
     await servers.refresh();
     expect(servers.connection).toBe('connected');
   }
@@ -188,7 +188,7 @@ describe('LaunchManager with the servers model', () => {
     // Only the list was asked again (not status_url, which on the real hub
     // makes an empty configuration for a name that is gone).
     expect(fake.calls.map(c => `${c.method} ${c.url}`)).toEqual([
-      `GET ${HUB}hub/api/users/alice?include_stopped_servers`
+      `GET ${HUB}hub/api/user?include_stopped_servers`
     ]);
   });
 
@@ -283,7 +283,7 @@ describe('LaunchManager with the servers model', () => {
 
   it('a list not loaded yet is loaded after the tab opened, then the limit refuses', async () => {
     const { fake, manager, tabs, openTab, posts } = await setup(null);
-    fake.answer(me, serverList(...many(15)), noFlavors);
+    fake.answer(serverList(...many(15)), noFlavors);
     let asked = -1;
     const done = manager.start(
       { options: { name: 'New' } },
@@ -306,7 +306,6 @@ describe('LaunchManager with the servers model', () => {
   it('a list not loaded yet that shows the server running: opens it, no start request', async () => {
     const { fake, manager, openTab, posts } = await setup(null);
     fake.answer(
-      me,
       serverList(hubServer('a1', 'running', { user_options: recorded('A') })),
       noFlavors
     );
@@ -320,7 +319,8 @@ describe('LaunchManager with the servers model', () => {
 
   it('a list that cannot be loaded leaves it to the hub', async () => {
     const { fake, manager, openTab, posts } = await setup(null);
-    fake.answer(new TypeError('Failed to fetch'), running);
+    // The systems are asked with the list.
+    fake.answer(new TypeError('Failed to fetch'), noFlavors, running);
     await expect(
       manager.start({ preset: 'A' }, { openTab })
     ).resolves.toMatchObject({ name: 's1' });

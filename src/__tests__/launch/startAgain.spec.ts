@@ -13,7 +13,7 @@ import { ServersModel } from '../../servers/model';
 import { makeHub } from '../fakeHub';
 import { FakeFetch } from '../hub/fakeFetch';
 import { HUB } from '../hub/startAnswers';
-import { hubServer, me, noFlavors, serverList } from '../widgets/fixtures';
+import { hubServer, noFlavors, serverList } from '../widgets/fixtures';
 
 const SAVED = {
   option: 'custom',
@@ -28,7 +28,6 @@ async function setup() {
   const hub = makeHub(fake, { hubUrl: HUB, token: 't' });
   const servers = new ServersModel(hub, { refreshInterval: 60 * 1000 });
   fake.answer(
-    me,
     serverList(
       hubServer('s1', 'stopped', { user_options: SAVED }),
       hubServer('s2', 'running', { user_options: { name: 'Other' } })

@@ -4,13 +4,7 @@ import { CommandRegistry } from '@lumino/commands';
 import { CommandIDs } from '../../commandIds';
 import { linkCommandsPlugin } from '../../plugins/linkCommands';
 import { INFDIServers } from '../../tokens';
-import {
-  hubServer,
-  me,
-  noFlavors,
-  serverList,
-  setup
-} from '../widgets/fixtures';
+import { hubServer, noFlavors, serverList, setup } from '../widgets/fixtures';
 
 const REPO_PRESET = {
   title: 'Binder example',
@@ -40,7 +34,6 @@ const LINK =
 async function activate() {
   const { hub, model } = setup(
     [
-      me,
       serverList(
         hubServer('r2d', 'stopped', {
           user_options: {

@@ -17,11 +17,6 @@ function makeHub(fake: FakeFetch, token = 'tok-123456'): IHubConnection {
   });
 }
 
-const me: IFakeAnswer = {
-  status: 200,
-  body: { name: 'alice', admin: false, scopes: ['servers!user'] }
-};
-
 function serverList(
   count: number,
   extra: Record<string, unknown> = {}
@@ -63,7 +58,6 @@ describe('ServersModel', () => {
 
   it('lists configurations (not the default server), running first', async () => {
     const fake = new FakeFetch().answer(
-      me,
       serverList(2, {
         live: {
           name: 'live',
@@ -79,8 +73,9 @@ describe('ServersModel', () => {
     );
     const model = new ServersModel(makeHub(fake));
     await model.refresh();
-    expect(fake.calls[1].url).toBe(
-      `${HUB}hub/api/users/alice?include_stopped_servers`
+    // The owner and its servers in one request.
+    expect(fake.calls[0].url).toBe(
+      `${HUB}hub/api/user?include_stopped_servers`
     );
     expect(model.connection).toBe('connected');
     expect(model.user?.name).toBe('alice');
@@ -96,7 +91,7 @@ describe('ServersModel', () => {
   });
 
   it('is at the limit with 15 configurations', async () => {
-    const fake = new FakeFetch().answer(me, serverList(15), noFlavors);
+    const fake = new FakeFetch().answer(serverList(15), noFlavors);
     const model = new ServersModel(makeHub(fake));
     await model.refresh();
     expect(model.servers).toHaveLength(15);
@@ -128,7 +123,7 @@ describe('ServersModel', () => {
   });
 
   it('stops and removes through the delete URL, then refreshes', async () => {
-    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const fake = new FakeFetch().answer(serverList(1), noFlavors);
     const model = new ServersModel(makeHub(fake));
     await model.refresh();
     fake.calls.length = 0;
@@ -149,7 +144,7 @@ describe('ServersModel', () => {
   });
 
   it('reads a stopped server’s exit code and logs from the start API', async () => {
-    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const fake = new FakeFetch().answer(serverList(1), noFlavors);
     const model = new ServersModel(makeHub(fake));
     await model.refresh();
     fake.answer({
@@ -169,7 +164,6 @@ describe('ServersModel', () => {
 
   it('knows the server it runs in', async () => {
     const fake = new FakeFetch().answer(
-      me,
       serverList(0, {
         here: { name: 'here', ready: true, url: '/user/alice/here/' }
       }),
@@ -182,7 +176,7 @@ describe('ServersModel', () => {
   });
 
   it('keeps what it knows when other settings change, forgets on a new client', async () => {
-    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const fake = new FakeFetch().answer(serverList(1), noFlavors);
     const hub = makeHub(fake);
     const model = new ServersModel(hub);
     await model.refresh();
@@ -200,45 +194,27 @@ describe('ServersModel', () => {
     model.dispose();
   });
 
-  it('polls while active and stops when inactive', async () => {
-    const fake = new FakeFetch();
-    for (let i = 0; i < 50; i++) {
-      fake.answer(me, serverList(0), noFlavors);
-    }
-    const model = new ServersModel(makeHub(fake), { refreshInterval: 20 });
-    model.active = true;
-    await new Promise(resolve => setTimeout(resolve, 400));
-    model.active = false;
-    const lists = () =>
-      fake.calls.filter(c => c.url.includes('include_stopped')).length;
-    const seen = lists();
-    expect(seen).toBeGreaterThanOrEqual(2);
-    await new Promise(resolve => setTimeout(resolve, 100));
-    expect(lists()).toBe(seen);
-    model.dispose();
-  });
-
   it('loads the list once, and again only for a new client', async () => {
-    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const fake = new FakeFetch().answer(serverList(1), noFlavors);
     const hub = makeHub(fake);
     const model = new ServersModel(hub);
     await Promise.all([model.load(), model.load()]);
     await model.load();
-    expect(fake.calls).toHaveLength(3); // who am I, the list, the flavors
+    expect(fake.calls).toHaveLength(2); // the owner with its list, the flavors
     (hub as { client: HubClient | null }).client = new HubClient({
       hubUrl: HUB,
       token: 'other',
       fetch: fake.fetch
     });
     (hub.changed as Signal<IHubConnection, void>).emit();
-    fake.answer(me, serverList(1), noFlavors);
+    fake.answer(serverList(1), noFlavors);
     await model.load();
-    expect(fake.calls).toHaveLength(6);
+    expect(fake.calls).toHaveLength(4);
     model.dispose();
   });
 
   it('says which server the user deleted through it', async () => {
-    const fake = new FakeFetch().answer(me, serverList(1), noFlavors);
+    const fake = new FakeFetch().answer(serverList(1), noFlavors);
     const model = new ServersModel(makeHub(fake));
     await model.refresh();
     const removed: string[] = [];
@@ -246,62 +222,6 @@ describe('ServersModel', () => {
     fake.answer({ status: 204 }, serverList(0));
     await model.remove('s0');
     expect(removed).toEqual(['s0']);
-    model.dispose();
-  });
-
-  it('refreshes slowly in the background while another server runs, not otherwise', async () => {
-    const running = (name: string) => ({
-      [name]: { name, ready: true, pending: null, url: `/user/alice/${name}/` }
-    });
-    const fake = new FakeFetch().answer(
-      me,
-      serverList(1, running('live')),
-      noFlavors
-    );
-    for (let i = 0; i < 3; i++) {
-      fake.answer(serverList(1, running('live')));
-    }
-    fake.answer(serverList(1, running('here')));
-    const model = new ServersModel(makeHub(fake), { watchInterval: 60 });
-    const lists = () =>
-      fake.calls.filter(c => c.url.includes('include_stopped')).length;
-    await model.refresh();
-    expect(model.watching).toBe(true);
-    expect(lists()).toBe(1);
-    // The first background refresh waits a full interval.
-    await new Promise(resolve => setTimeout(resolve, 20));
-    expect(lists()).toBe(1);
-    const deadline = Date.now() + 5000;
-    while (lists() < 5 && Date.now() < deadline) {
-      await new Promise(resolve => setTimeout(resolve, 20));
-    }
-    // Only this JupyterLab runs now: the background refreshes stopped.
-    expect(lists()).toBe(5);
-    expect(model.watching).toBe(false);
-    await new Promise(resolve => setTimeout(resolve, 150));
-    expect(lists()).toBe(5);
-    model.dispose();
-  });
-
-  it('does not refresh in the background while active (the fast poll does)', async () => {
-    const fake = new FakeFetch().answer(
-      me,
-      serverList(0, {
-        live: { name: 'live', ready: true, url: '/user/alice/live/' }
-      }),
-      noFlavors
-    );
-    const model = new ServersModel(makeHub(fake), {
-      refreshInterval: 60 * 1000,
-      watchInterval: 30
-    });
-    await model.refresh();
-    expect(model.watching).toBe(true);
-    fake.answer(serverList(0));
-    model.active = true;
-    await new Promise(resolve => setTimeout(resolve, 150));
-    // Only the refresh on becoming active.
-    expect(fake.calls).toHaveLength(4);
     model.dispose();
   });
 });

@@ -10,7 +10,7 @@ import * as React from 'react';
 import { IHubConnection } from '../../connection/types';
 import { ServersModel } from '../../servers/model';
 import { ConnectionSection } from '../../widgets/connection';
-import { HUB, me, noFlavors, serverList, setup, trans } from './fixtures';
+import { HUB, noFlavors, serverList, setup, trans } from './fixtures';
 
 const refused = {
   status: 403,
@@ -43,7 +43,7 @@ describe('ConnectionSection', () => {
   });
 
   it('shows the hub, then who is signed in once connected', async () => {
-    const made = setup([me, serverList(), noFlavors]);
+    const made = setup([serverList(), noFlavors]);
     model = made.model;
     const { rerender } = render(section(made.hub, model));
     expect(screen.getByText(HUB)).toBeTruthy();
@@ -135,7 +135,7 @@ describe('ConnectionSection', () => {
   });
 
   it('never shows the token in clear unless asked to [F25]', async () => {
-    const made = setup([me, serverList(), noFlavors], {
+    const made = setup([serverList(), noFlavors], {
       token: 'tok-5ecret-123456'
     });
     model = made.model;

@@ -118,7 +118,10 @@ export function setup(
     currentServer: current === null ? null : { user: 'alice', server: current }
   });
   // Long enough that only the refreshes a test asks for happen.
-  const model = new ServersModel(hub, { refreshInterval: 60 * 1000 });
+  const model = new ServersModel(hub, {
+    refreshInterval: 60 * 1000,
+    idleInterval: 60 * 1000
+  });
   return { fake, hub, model };
 }
 

@@ -186,7 +186,7 @@ describe('After the hub accepted', () => {
   });
 
   it('Cancel of a configuration the user had says it stays, and only stops it [F21]', async () => {
-    const fake = new FakeFetch().answer(me, serverList(minimalAs('stopped')));
+    const fake = new FakeFetch().answer(serverList(minimalAs('stopped')));
     const { flow, servers } = setup(fake, {}, 'tok', { withServers: true });
     await servers!.refresh();
     fake.answer(accepted);

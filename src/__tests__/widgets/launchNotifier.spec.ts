@@ -288,7 +288,7 @@ describe("LaunchNotifier with the user's configurations", () => {
       makeHub(fake, { hubUrl: HUB, token: 'tok' }),
       { refreshInterval: 60 * 1000 }
     );
-    fake.answer({ status: 200, body: { name: 'alice', scopes: [] } }, answer, {
+    fake.answer(answer, {
       status: 404,
       body: { status: 404 }
     });

@@ -16,10 +16,10 @@ import { NFDIRunningServers } from '../../widgets/runningSection';
 import { ServerList } from '../../widgets/serverList';
 import { NFDISidebar } from '../../widgets/sidebar';
 import { NFDIStatusItem, summaryText } from '../../widgets/statusItem';
+import { FakeFetch } from '../hub/fakeFetch';
 import {
   HUB,
   hubServer,
-  me,
   noFlavors,
   serverList,
   setup,
@@ -53,7 +53,7 @@ const fiveServers = serverList(
 
 /** A model with five servers, `temp` started through the API. */
 async function connected(list = fiveServers) {
-  const { model, hub, fake } = setup([me, list, noFlavors], {
+  const { model, hub, fake } = setup([list, noFlavors], {
     currentServer: 'here'
   });
   const store = new TemporaryServers();
@@ -200,7 +200,8 @@ describe('NFDIStatusItem', () => {
   });
 
   it('is inactive with nothing running, and says when that changes', async () => {
-    ({ model, lifetimes } = await connected(
+    let fake: FakeFetch;
+    ({ model, lifetimes, fake } = await connected(
       serverList(hubServer('old', 'stopped'))
     ));
     item = new NFDIStatusItem({
@@ -212,10 +213,8 @@ describe('NFDIStatusItem', () => {
     expect(item.isActive()).toBe(false);
     const changes = jest.fn();
     item.activeStateChanged.connect(changes);
-    (model as any)._servers = [
-      { ...model.servers[0], ready: true, url: `${HUB}user/alice/old/` }
-    ];
-    await act(async () => (model.changed as Signal<ServersModel, void>).emit());
+    fake.answer(serverList(hubServer('old', 'running')));
+    await act(() => model.refresh());
     expect(item.isActive()).toBe(true);
     expect(changes).toHaveBeenCalledTimes(1);
   });

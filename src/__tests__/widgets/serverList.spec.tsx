@@ -4,7 +4,7 @@ import * as React from 'react';
 import { IServerModel } from '../../hub';
 import { ServersModel } from '../../servers/model';
 import { ServerList } from '../../widgets/serverList';
-import { hubServer, me, noFlavors, serverList, setup, trans } from './fixtures';
+import { hubServer, noFlavors, serverList, setup, trans } from './fixtures';
 
 /** Six configurations in every state; `here` is this JupyterLab. */
 const sixServers = serverList(
@@ -72,7 +72,7 @@ describe('ServerList', () => {
   });
 
   async function connected(currentServer: string | null = 'here') {
-    const made = setup([me, sixServers, noFlavors], { currentServer });
+    const made = setup([sixServers, noFlavors], { currentServer });
     model = made.model;
     await model.refresh();
     expect(model.connection).toBe('connected');
@@ -176,7 +176,7 @@ describe('ServerList', () => {
   });
 
   it('says when there are no servers yet', async () => {
-    const made = setup([me, serverList(), noFlavors]);
+    const made = setup([serverList(), noFlavors]);
     model = made.model;
     await model.refresh();
     renderList(model);

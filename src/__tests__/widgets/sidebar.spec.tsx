@@ -10,7 +10,6 @@ import { NFDISidebar } from '../../widgets/sidebar';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
 import {
   hubServer,
-  me,
   nextChange,
   noFlavors,
   serverList,
@@ -45,7 +44,7 @@ describe('NFDISidebar', () => {
 
   /** A sidebar on a real model; the hub answers `list` to every refresh. */
   function create(list: IFakeAnswer = servers): void {
-    const answers = [me, list, noFlavors];
+    const answers = [list, noFlavors];
     for (let i = 0; i < 5; i++) {
       answers.push(list);
     }

@@ -3,12 +3,11 @@ import * as React from 'react';
 
 import { IUserOptions, Systems, systemsFromList } from '../../hub';
 import { StartForm } from '../../widgets/startForm';
-import { flavors, me, noFlavors, serverList, setup, trans } from './fixtures';
+import { flavors, noFlavors, serverList, setup, trans } from './fixtures';
 
 /** The systems a real model learns from a hub that lists them. */
 async function hubSystems(): Promise<Systems | null> {
   const { model } = setup([
-    me,
     serverList(),
     flavors({
       'deNBI-Cloud': { m1: 'm1 (2 GB, 1 vCPU)', m2: 'm2 (4 GB, 2 vCPU)' },
@@ -454,7 +453,7 @@ describe('StartForm', () => {
   });
 
   it('lets the user name system and flavor when the hub does not list them', async () => {
-    const { model } = setup([me, serverList(), noFlavors]);
+    const { model } = setup([serverList(), noFlavors]);
     await model.refresh();
     expect(model.systems).toBeNull();
     renderForm({ systems: model.systems });

@@ -8,6 +8,7 @@ import { IHubConnection, TokenCheck } from '../../connection/types';
 import { serverGrants } from '../../hub';
 import { ServersModel } from '../../servers/model';
 import { ConnectionSection } from '../../widgets/connection';
+import { IFakeAnswer } from '../hub/fakeFetch';
 import { HUB, noFlavors, serverList, setup, trans } from './fixtures';
 
 function section(hub: IHubConnection, model: ServersModel) {
@@ -34,6 +35,12 @@ const ok = (...scopes: string[]): TokenCheck => ({
   grants: serverGrants('alice', scopes)
 });
 
+/** `GET /hub/api/user?include_stopped_servers` of a token with these scopes. */
+function withScopes(...scopes: string[]): IFakeAnswer {
+  const answer = serverList();
+  return { ...answer, body: { ...(answer.body as object), scopes } };
+}
+
 const items = () =>
   Array.from(document.querySelectorAll('li.jp-nfdi-scopes-action')).map(
     li => li.textContent
@@ -50,14 +57,7 @@ describe('The token in use and its scopes', () => {
 
   it('says the hub login is used, with nothing missing and nothing to paste', async () => {
     const made = setup([
-      {
-        status: 200,
-        body: {
-          name: 'alice',
-          scopes: ['servers!user=alice', 'access:servers!user=alice']
-        }
-      },
-      serverList(),
+      withScopes('servers!user=alice', 'access:servers!user=alice'),
       noFlavors
     ]);
     model = made.model;
@@ -80,14 +80,7 @@ describe('The token in use and its scopes', () => {
   });
 
   it("names what the settings' token cannot do, from the user's scopes", async () => {
-    const made = setup([
-      {
-        status: 200,
-        body: { name: 'alice', scopes: ['read:servers!user=alice'] }
-      },
-      serverList(),
-      noFlavors
-    ]);
+    const made = setup([withScopes('read:servers!user=alice'), noFlavors]);
     model = made.model;
     await act(() => model.refresh());
     render(section(made.hub, model));
@@ -213,11 +206,8 @@ describe('The token in use and its scopes', () => {
   });
 
   it('says nothing about scopes when the hub lists none', async () => {
-    const made = setup([
-      { status: 200, body: { name: 'alice' } },
-      serverList(),
-      noFlavors
-    ]);
+    // `GET /hub/api/user` of an older hub: no scopes.
+    const made = setup([serverList(), noFlavors]);
     model = made.model;
     await act(() => model.refresh());
     render(section(made.hub, model));
