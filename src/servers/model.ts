@@ -248,7 +248,10 @@ export class ServersModel implements IServersModel, IDisposable {
       this._list
     );
     if (client !== this._hub.client) {
-      return; // The settings changed meanwhile; that refresh will follow.
+      // The settings changed or the token was decided meanwhile: ask again
+      // with the client in use now (a refresh asked meanwhile may have been
+      // folded into this one).
+      return this._refresh();
     }
     const before = this._list;
     this._list = state;

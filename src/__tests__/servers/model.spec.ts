@@ -194,6 +194,48 @@ describe('ServersModel', () => {
     model.dispose();
   });
 
+  it('asks again at once when the client changed while a refresh was out', async () => {
+    // A token saved, then decided (two new clients in a row) while the
+    // sidebar shows the list: the refresh for the first is still out when
+    // the second arrives.
+    const hub = makeHub(new FakeFetch().answer(serverList(0), noFlavors));
+    const model = new ServersModel(hub, { idleInterval: 60 * 60 * 1000 });
+    model.active = true;
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(model.connection).toBe('connected');
+
+    let release: () => void = () => undefined;
+    const held = new Promise<void>(resolve => (release = resolve));
+    const saved = new FakeFetch().answer(serverList(1), noFlavors);
+    const useClient = (token: string, fetch: FakeFetch['fetch']) => {
+      (hub as { client: HubClient | null }).client = new HubClient({
+        hubUrl: HUB,
+        token,
+        fetch,
+        owner: 'alice'
+      });
+      (hub.changed as Signal<IHubConnection, void>).emit();
+    };
+    let asked = false;
+    useClient('saved', async (url, init) => {
+      asked = true;
+      await held;
+      return saved.fetch(url, init);
+    });
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(asked).toBe(true);
+    useClient(
+      'decided',
+      new FakeFetch().answer(serverList(2), noFlavors).fetch
+    );
+    release();
+    // No poll interval passes: the list comes through the client in use.
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(model.connection).toBe('connected');
+    expect(model.servers).toHaveLength(2);
+    model.dispose();
+  });
+
   it('loads the list once, and again only for a new client', async () => {
     const fake = new FakeFetch().answer(serverList(1), noFlavors);
     const hub = makeHub(fake);
