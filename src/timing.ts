@@ -1,6 +1,7 @@
 /**
- * Activation figures: each plugin's activation as a `performance.measure`,
- * for anyone to read (`performance.getEntriesByName(...)`), e.g. a benchmark.
+ * Activation figures: the main-thread time of each plugin's activation as
+ * `performance.measure` entries, for anyone to read
+ * (`performance.getEntriesByName(...)`), e.g. a benchmark.
  */
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
@@ -9,47 +10,35 @@ export const ACTIVATION_MEASURE = 'nfdi:activate:';
 
 /**
  * `plugin`, whose activation records a measure named
- * `nfdi:activate:<plugin id>` from the call of `activate` to the settling of
- * what it returns. What it returns, or throws, is unchanged.
+ * `nfdi:activate:<plugin id>` from the call of `activate` until it returns
+ * (or throws). An asynchronous `activate` is measured up to its first
+ * `await`: what it awaits (e.g. JupyterLab loading the settings) is not its
+ * work, and the work after it is measured with `timedStep`. What `activate`
+ * returns, or throws, is unchanged.
  */
 export function timed<T extends JupyterFrontEndPlugin<unknown>>(plugin: T): T {
   const activate = plugin.activate;
   return {
     ...plugin,
     activate(this: unknown, ...args: Parameters<T['activate']>): unknown {
-      const start = performance.now();
-      const measure = () => {
-        try {
-          performance.measure(ACTIVATION_MEASURE + plugin.id, { start });
-        } catch {
-          // A browser without User Timing level 3: no figure, same behaviour.
-        }
-      };
-      let result: unknown;
-      try {
-        result = activate.apply(this, args);
-      } catch (error) {
-        measure();
-        throw error;
-      }
-      if (!isThenable(result)) {
-        measure();
-        return result;
-      }
-      return result.then(
-        value => {
-          measure();
-          return value;
-        },
-        (error: unknown) => {
-          measure();
-          throw error;
-        }
-      );
+      return timedStep(plugin.id, () => activate.apply(this, args));
     }
   };
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+/**
+ * Run `work` now and record its time as one more measure of the plugin
+ * `id`'s activation (the measures of one plugin add up).
+ */
+export function timedStep<T>(id: string, work: () => T): T {
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    try {
+      performance.measure(ACTIVATION_MEASURE + id, { start });
+    } catch {
+      // A browser without User Timing level 3: no figure, same behaviour.
+    }
+  }
 }

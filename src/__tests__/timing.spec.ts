@@ -4,7 +4,7 @@ import { performance as nodePerformance } from 'perf_hooks';
 import plugins from '../index';
 import { hubPlugin } from '../plugins/hub';
 import { resumePlugin } from '../plugins/resume';
-import { ACTIVATION_MEASURE, timed } from '../timing';
+import { ACTIVATION_MEASURE, timed, timedStep } from '../timing';
 
 const app = {} as JupyterFrontEnd;
 
@@ -43,18 +43,19 @@ describe('timed', () => {
     expect(wrapped.description).toBe('A test plugin.');
   });
 
-  it('measures an asynchronous activation when it settles', async () => {
+  it('measures an asynchronous activation up to its first await, and its steps', async () => {
     let resolve!: (value: string) => void;
-    const wrapped = plugin(
-      'test:async',
-      () => new Promise<string>(r => (resolve = r))
-    );
+    const wrapped = plugin('test:async', async () => {
+      const value = await new Promise<string>(r => (resolve = r));
+      return timedStep('test:async', () => value.toUpperCase());
+    });
     const activation = wrapped.activate(app);
-    await Promise.resolve();
-    expect(measures('test:async')).toHaveLength(0);
-    resolve('service');
-    expect(await activation).toBe('service');
+    // Its own work up to the await; not the time it waits.
     expect(measures('test:async')).toHaveLength(1);
+    resolve('service');
+    expect(await activation).toBe('SERVICE');
+    // The work after the await: a second measure of the same plugin.
+    expect(measures('test:async')).toHaveLength(2);
   });
 
   it('throws, or rejects, the same error, and still measures', async () => {
@@ -68,6 +69,12 @@ describe('timed', () => {
     const rejecting = plugin('test:rejects', () => Promise.reject(error));
     await expect(rejecting.activate(app)).rejects.toBe(error);
     expect(measures('test:rejects')).toHaveLength(1);
+    expect(() =>
+      timedStep('test:step-throws', () => {
+        throw error;
+      })
+    ).toThrow(error);
+    expect(measures('test:step-throws')).toHaveLength(1);
   });
 
   it('behaves the same where the browser cannot measure', () => {

@@ -12,6 +12,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 // The connection is what this plugin provides: activation needs it at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { HubConnection } from '../connection/connection';
+import { timedStep } from '../timing';
 import { INFDIHub } from '../tokens';
 
 /**
@@ -35,19 +36,22 @@ export const hubPlugin: JupyterFrontEndPlugin<INFDIHub> = {
       'jupyterlab_nfdi_launcher'
     );
     const settings = await registry.load(hubPlugin.id);
-    const hub = new HubConnection(
-      settings,
-      {
-        urls: paths.urls,
-        origin: window.location.origin,
-        // Under a hub: this JupyterLab's own hub login, tried before the
-        // settings' token (the connection sends it only to this hub).
-        token: PageConfig.getToken()
-      },
-      trans
-    );
     // Under a hub, the token to use is decided by one request to the hub:
     // nothing waits for it here; what needs the token waits for `ready`.
-    return hub;
+    return timedStep(
+      hubPlugin.id,
+      () =>
+        new HubConnection(
+          settings,
+          {
+            urls: paths.urls,
+            origin: window.location.origin,
+            // Under a hub: this JupyterLab's own hub login, tried before the
+            // settings' token (the connection sends it only to this hub).
+            token: PageConfig.getToken()
+          },
+          trans
+        )
+    );
   }
 };
