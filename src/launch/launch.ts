@@ -98,7 +98,9 @@ export class Launch extends LaunchState {
       // Nothing to ask first: the request leaves now, within the caller's
       // task (the user's click), before anyone hears of the launch.
       const sent = this._send();
-      this._setPhase('starting');
+      // Views hear of the launch once its tab is attached (`attachTab`), in
+      // this same task: what they draw must not hold up the tab.
+      this._setPhase('starting', true);
       await sent;
     } catch (error) {
       if (!this._cancelled) {

@@ -138,10 +138,8 @@ export class LaunchManager implements ILaunches, IResumable, IDisposable {
     // The request leaves at once, then the tab opens: both within the
     // caller's task, so the tab still counts as opened by the user.
     const done = launch.run();
-    const tab = launch.isDone ? null : openTab();
-    if (tab) {
-      launch.attachTab(tab);
-    }
+    // Views hear of the launch only now (see `attachTab`).
+    launch.attachTab(launch.isDone ? null : openTab());
     return done;
   }
 

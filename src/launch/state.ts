@@ -54,14 +54,17 @@ export abstract class LaunchState implements ILaunch, IDisposable {
    * request may be on its way or answered). Refused (false) once the launch
    * is done, or when it has a tab already.
    */
-  attachTab(tab: ILaunchTab): boolean {
-    if (this.isDone || this._tab || this._isDisposed) {
+  attachTab(tab: ILaunchTab | null): boolean {
+    if (this.isDone || this._isDisposed) {
       return false;
     }
-    this._tab = tab;
-    // Views show the launch's state on it.
+    const attached = tab !== null && !this._tab;
+    if (attached) {
+      this._tab = tab;
+    }
+    // Views hear of the launch (and its tab) now.
     this._emitChanged();
-    return true;
+    return attached;
   }
 
   get recovered(): boolean {
@@ -145,13 +148,28 @@ export abstract class LaunchState implements ILaunch, IDisposable {
     }
   }
 
-  protected _setPhase(phase: LaunchPhase): void {
+  /**
+   * Enter `phase` and tell the views; `quiet`: tell them with the next
+   * change, at the latest right after the caller's task (e.g. once the
+   * waiting tab is open: what they draw must not hold it up).
+   */
+  protected _setPhase(phase: LaunchPhase, quiet = false): void {
     this._phase = phase;
-    this._changed.emit(phase);
+    if (!quiet) {
+      this._emitChanged();
+      return;
+    }
+    this._untold = true;
+    void Promise.resolve().then(() => {
+      if (this._untold) {
+        this._emitChanged();
+      }
+    });
   }
 
   /** Tell the views something changed within the phase. */
   protected _emitChanged(): void {
+    this._untold = false;
     this._changed.emit(this._phase);
   }
 
@@ -172,6 +190,8 @@ export abstract class LaunchState implements ILaunch, IDisposable {
   private _tab: ILaunchTab | null;
   private _progress: IProgressEvent | null = null;
   private _phase: LaunchPhase = 'starting';
+  /** A phase entered quietly that the views have not heard of yet. */
+  private _untold = false;
   private _error: LaunchError | null = null;
   private _isDisposed = false;
 }

@@ -37,6 +37,38 @@ describe('A start from a click', () => {
     expect((tab as FakeTab | null)?.messages.length).toBeGreaterThan(0);
   });
 
+  it('tells the views of the launch only once its tab is open', async () => {
+    const fake = new FakeFetch().answer(accepted, running);
+    const { manager } = setup(fake);
+    const order: string[] = [];
+    manager.changed.connect((_, launch) => {
+      order.push(`told (${launch.tab ? 'with' : 'without'} tab)`);
+    });
+    const done = manager.start(
+      { preset: 'Minimal' },
+      {
+        openTab: () => {
+          order.push('open tab');
+          return new FakeTab();
+        }
+      }
+    );
+    order.push('returned');
+    expect(order).toEqual(['open tab', 'told (with tab)', 'returned']);
+    await done;
+  });
+
+  it('a launch without a tab is still told of, right after the click', async () => {
+    const fake = new FakeFetch().answer(accepted, running);
+    const { manager } = setup(fake);
+    const phases: string[] = [];
+    manager.changed.connect((_, launch) => phases.push(launch.phase));
+    const done = manager.start({ preset: 'Minimal' }, { openTab: () => null });
+    expect(phases).toEqual(['starting']);
+    await done;
+    expect(phases[phases.length - 1]).toBe('running');
+  });
+
   it('a tab the browser refused: the start goes on without one', async () => {
     const fake = new FakeFetch().answer(running);
     const { manager } = setup(fake);
