@@ -77,6 +77,9 @@ def sample_rows(figures: dict[str, Any]) -> list[Row]:
     rows = [
         Row("click → start request sent", samples("clickToRequest"), "ms", 20),
         Row("click → waiting tab shows its text", samples("clickToText"), "ms", 50),
+        Row("… of which the browser's window.open call", samples("windowOpenCall"), "ms"),
+        Row("… the rest: the extension's part", extension_part(figures), "ms"),
+        Row("window.open alone, same page (no extension code)", samples("windowOpenAlone"), "ms"),
         Row("hub says running → tab navigates (progress stream)", stream, "ms", 100),
         Row("hub says running → tab navigates (no progress stream)", no_stream, "ms", 2000),
         Row("hub says running → tab navigates (JupyterHub's spawn-pending page)", pending, "ms"),
@@ -132,13 +135,28 @@ def load_rows(figures: dict[str, Any]) -> list[Row]:
             rows.append(Row(f"slowest plugin activation ({plugin})", durations, "ms"))
     renders = [load["sidebarRenders"] for load in loads]
     firsts = [marks[0]["duration"] for marks in renders if marks]
-    refreshes = [m["duration"] for marks in renders for m in marks[1:]]
+    refreshes = [d for load in loads for d in (load.get("refreshes") or {}).get("changed", [])]
     label = "sidebar render, {} ({} configurations, {} presets)"
     sizes = (page or {}).get("configurations", 15), (page or {}).get("presets", 30)
     for kind, values in (("first", firsts), ("refresh", refreshes)):
         note = "n/a (no marks)" if page and not any(renders) else ""
         rows.append(Row(label.format(kind, *sizes), values or None, "ms", 16, note=note))
+    unchanged = [load["refreshes"]["unchanged"] for load in loads if load.get("refreshes")]
+    rows.append(Row("sidebar renders on a refresh that changed nothing", unchanged or None, "", 0))
     return rows
+
+
+def extension_part(figures: dict[str, Any]) -> list[float] | None:
+    """Click → waiting text minus the window.open call, launch by launch."""
+    totals = (figures.get("clickToText") or {}).get("samples")
+    opens = (figures.get("windowOpenCall") or {}).get("samples")
+    if not totals or not opens:
+        return None
+    return [
+        float(t) - float(o)
+        for t, o in zip(totals, opens)
+        if isinstance(t, (int, float)) and isinstance(o, (int, float))
+    ] or None
 
 
 def _duration(mark: dict[str, Any]) -> float:

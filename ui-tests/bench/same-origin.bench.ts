@@ -10,7 +10,7 @@ import { BrowserContext, Page, test } from '@playwright/test';
 
 import { loginToHub, setNFDISettings } from '../tests/helpers/lab';
 import { LocalHub } from '../tests/helpers/localhub';
-import { recordClicks } from './helpers/clicks';
+import { recordClicks, timeWindowOpenAlone } from './helpers/clicks';
 import { recordFigure } from './helpers/figures';
 import { browserRequests, clearHubLog, countRequests } from './helpers/hubLog';
 import { launchFromTile, launchSpawnPending } from './helpers/launches';
@@ -98,6 +98,16 @@ test('tile launches: click timings and running → tab, with and without the pro
     samples: clicks.map(click => click.toRequest)
   });
   recordFigure('clickToText', { samples: clicks.map(click => click.toText) });
+  recordFigure('clickToOpen', { samples: clicks.map(click => click.toOpen) });
+  recordFigure('windowOpenCall', {
+    samples: clicks.map(click => click.openCall)
+  });
+});
+
+test("window.open alone in the same lab page (the browser's part)", async () => {
+  recordFigure('windowOpenAlone', {
+    samples: await timeWindowOpenAlone(page, 2 * LAUNCHES)
+  });
 });
 
 test("JupyterHub's spawn-pending page: running → tab", async () => {

@@ -19,6 +19,10 @@ import { Page, BrowserContext } from '@playwright/test';
 export interface IClickTimings {
   toRequest: number | null;
   toText: number | null;
+  /** Click → the page calls `window.open` for the waiting tab. */
+  toOpen: number | null;
+  /** How long that `window.open` call took (the browser's part). */
+  openCall: number | null;
 }
 
 /** Runs in every page of the context before its own scripts. */
@@ -27,9 +31,14 @@ function installRecorder(): void {
   if (w.__nfdiBench) {
     return;
   }
-  const record: { clicks: number[]; texts: number[] } = {
+  const record: {
+    clicks: number[];
+    texts: number[];
+    opens: { start: number; end: number }[];
+  } = {
     clicks: [],
-    texts: []
+    texts: [],
+    opens: []
   };
   w.__nfdiBench = record;
   // JupyterLab loads a few hundred files: keep every entry.
@@ -41,7 +50,9 @@ function installRecorder(): void {
   );
   const open = window.open;
   window.open = function (this: Window, ...args: any[]) {
+    const start = performance.now();
     const win = open.apply(this, args as any);
+    record.opens.push({ start, end: performance.now() });
     try {
       const doc = win?.document;
       if (doc) {
@@ -75,6 +86,7 @@ export async function resetClicks(page: Page): Promise<void> {
     const record = (window as any).__nfdiBench;
     record.clicks.length = 0;
     record.texts.length = 0;
+    record.opens.length = 0;
     performance.clearResourceTimings();
   });
 }
@@ -101,15 +113,55 @@ export async function clickTimings(page: Page): Promise<IClickTimings> {
     const record = (window as any).__nfdiBench;
     const click = record.clicks[record.clicks.length - 1];
     if (click === undefined) {
-      return { toRequest: null, toText: null };
+      return { toRequest: null, toText: null, toOpen: null, openCall: null };
     }
     const post = performance
       .getEntriesByType('resource')
       .find(entry => new RegExp(source).test(new URL(entry.name).pathname));
     const text = record.texts[0];
+    const open = record.opens[0];
     return {
       toRequest: post ? post.startTime - click : null,
-      toText: text === undefined ? null : text - click
+      toText: text === undefined ? null : text - click,
+      toOpen: open === undefined ? null : open.start - click,
+      openCall: open === undefined ? null : open.end - open.start
     };
   }, START_PATH);
+}
+
+/**
+ * How long `window.open('', '_blank')` alone takes in `page`, the browser's
+ * part of the waiting tab: `times` real clicks on a plain button added to
+ * the page, whose handler opens a blank tab, writes a word and closes it
+ * again shortly after. Nothing of the extension runs in these clicks.
+ */
+export async function timeWindowOpenAlone(
+  page: Page,
+  times: number
+): Promise<number[]> {
+  await page.evaluate(() => {
+    const button = document.createElement('button');
+    button.id = 'nfdi-bench-open';
+    button.textContent = 'open';
+    button.style.cssText = 'position:fixed;top:0;left:0;z-index:100000';
+    (window as any).__nfdiBenchOpens = [];
+    button.addEventListener('click', () => {
+      const start = performance.now();
+      const win = window.open('', '_blank');
+      (window as any).__nfdiBenchOpens.push(performance.now() - start);
+      if (win) {
+        win.document.body.textContent = 'open';
+        setTimeout(() => win.close(), 300);
+      }
+    });
+    document.body.appendChild(button);
+  });
+  for (let i = 0; i < times; i++) {
+    await page.locator('#nfdi-bench-open').click();
+    await page.waitForTimeout(700);
+  }
+  return page.evaluate(() => {
+    document.getElementById('nfdi-bench-open')?.remove();
+    return (window as any).__nfdiBenchOpens as number[];
+  });
 }

@@ -1,14 +1,15 @@
 /**
  * One launch, timed: from a launcher tile of the extension, or through
  * JupyterHub's own spawn-pending page. Each ends with its tab closed and
- * its server being removed (the hub stops and removes it by itself; the
- * next launch need not wait: the bench's hubs run with --no-reuse).
+ * its server removed: the next launch starts once the hub no longer lists
+ * it, so that it is timed on a machine that is not busy stopping a server.
  */
 import { BrowserContext, Page } from '@playwright/test';
 
 import { clickOpeningTab, nfdiTile } from '../../tests/helpers/lab';
 import { DEMO_USER, LocalHub } from '../../tests/helpers/localhub';
 import { clickTimings, IClickTimings, resetClicks } from './clicks';
+import { sleep } from './figures';
 import { IMoment, NavigationLog, pollUntilRunning } from './landing';
 
 /** A launch takes a few seconds; a 30 s server a little more than 30. */
@@ -80,9 +81,14 @@ export async function launchFromTile(
   }
 }
 
+/** How long the machine gets to settle after a server is removed. */
+const SETTLE_MS = 1000;
+
 /**
- * Ask the hub to stop and remove `name` (it does so after answering), or
- * all of demo's servers if the launch did not get as far as a name.
+ * Remove `name` (or all of demo's servers if the launch did not get as far
+ * as a name) and wait until the hub no longer lists it and a moment more:
+ * the next launch is timed on a machine that is not still stopping this
+ * one's server (2 cores: a stopping server takes most of one).
  */
 async function removeLater(hub: LocalHub, name: string | null): Promise<void> {
   if (!name) {
@@ -92,6 +98,18 @@ async function removeLater(hub: LocalHub, name: string | null): Promise<void> {
   await hub.request('DELETE', `/users/${DEMO_USER}/servers/${name}`, {
     remove: true
   });
+  const deadline = performance.now() + 30 * 1000;
+  while (performance.now() < deadline) {
+    const { data } = await hub.request(
+      'GET',
+      `/users/${DEMO_USER}?include_stopped_servers`
+    );
+    if (!data?.servers || !(name in data.servers)) {
+      break;
+    }
+    await sleep(250);
+  }
+  await sleep(SETTLE_MS);
 }
 
 /**
