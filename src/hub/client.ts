@@ -231,8 +231,8 @@ export class HubClient implements IHubClient {
    * yields each event until the stream ends or `signal` aborts.
    *
    * Whether the server runs is the start API's to say: an event with
-   * `ready` or `failed` is a hint to ask it. A keep-alive yields an empty
-   * event (no progress, no message): the stream is alive. Throws a
+   * `ready` or `failed` is a hint to ask it. A keep-alive yields an event
+   * with `keepAlive` set and nothing else: the stream is alive. Throws a
    * `HubError` if the stream cannot be opened (e.g. 400 when the server is
    * not starting).
    */
@@ -251,7 +251,13 @@ export class HubClient implements IHubClient {
     );
     for await (const data of events) {
       if (data === KEEP_ALIVE) {
-        yield { progress: null, message: '', ready: false, failed: false };
+        yield {
+          progress: null,
+          message: '',
+          ready: false,
+          failed: false,
+          keepAlive: true
+        };
         continue;
       }
       const event = toProgressEvent(data);

@@ -74,6 +74,7 @@ export function toProgressEvent(data: string): IProgressEvent | null {
         : null,
     message: typeof value.message === 'string' ? value.message.trim() : '',
     ready: value.ready === true,
-    failed: value.failed === true
+    failed: value.failed === true,
+    keepAlive: false
   };
 }

@@ -112,4 +112,9 @@ export interface IProgressEvent {
   ready: boolean;
   /** The start failed. */
   failed: boolean;
+  /**
+   * A keep-alive: the stream is alive and says nothing else (no progress,
+   * no message).
+   */
+  keepAlive: boolean;
 }

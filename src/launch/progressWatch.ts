@@ -76,6 +76,9 @@ export class ProgressWatch implements IDisposable {
         }
         opened = true;
         this._heard();
+        if (event.keepAlive) {
+          continue;
+        }
         if (event.message || event.progress !== null) {
           this._handlers.onProgress(event);
         }

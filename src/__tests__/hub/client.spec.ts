@@ -739,7 +739,7 @@ describe('HubClient', () => {
       expect(fake.progressCalls).toEqual([
         `${HUB}hub/api/users/alice/servers/abc123/progress`
       ]);
-      const shown = events.filter(e => e.message || e.progress !== null);
+      const shown = events.filter(e => !e.keepAlive);
       expect(shown.map(e => [e.progress, e.message, e.ready])).toEqual([
         [0, 'Server requested', false],
         [50, 'Pulling image', false],
@@ -747,7 +747,7 @@ describe('HubClient', () => {
       ]);
     });
 
-    it('yields an empty event for each keep-alive: the stream is alive', async () => {
+    it('yields a keep-alive event for each keep-alive: the stream is alive', async () => {
       const fake = new FakeFetch().stream([
         '\n\n',
         ': keep-alive\n',
@@ -759,17 +759,24 @@ describe('HubClient', () => {
         events.push((await stream.next()).value);
       }
       await stream.return(undefined);
-      const empty = {
+      const alive = {
         progress: null,
         message: '',
         ready: false,
-        failed: false
+        failed: false,
+        keepAlive: true
       };
       expect(events).toEqual([
-        empty,
-        empty,
-        empty,
-        { progress: 10, message: 'Pulling', ready: false, failed: false }
+        alive,
+        alive,
+        alive,
+        {
+          progress: 10,
+          message: 'Pulling',
+          ready: false,
+          failed: false,
+          keepAlive: false
+        }
       ]);
     });
 

@@ -63,13 +63,15 @@ describe('toProgressEvent', () => {
       progress: 100,
       message: 'Pulling',
       ready: false,
-      failed: false
+      failed: false,
+      keepAlive: false
     });
     expect(toProgressEvent('{"ready": true, "url": "/user/a/b/"}')).toEqual({
       progress: null,
       message: '',
       ready: true,
-      failed: false
+      failed: false,
+      keepAlive: false
     });
   });
 

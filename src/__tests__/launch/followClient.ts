@@ -12,7 +12,13 @@ type StreamItem = IProgressEvent | Error | 'end';
 export class FakeStream {
   /** A keep-alive, as the client yields it. */
   keepAlive(): void {
-    this.push({ progress: null, message: '', ready: false, failed: false });
+    this.push({
+      progress: null,
+      message: '',
+      ready: false,
+      failed: false,
+      keepAlive: true
+    });
   }
 
   push(item: StreamItem): void {
@@ -125,6 +131,7 @@ export function event(fields: Partial<IProgressEvent> = {}): IProgressEvent {
     message: 'Pulling image',
     ready: false,
     failed: false,
+    keepAlive: false,
     ...fields
   };
 }
