@@ -195,7 +195,10 @@ export class ServersModel implements IServersModel, IDisposable {
   }
 
   private _onHubChanged(): void {
-    if (this._hub.client === this._client) {
+    if (
+      this._hub.client === this._client &&
+      this._hub.hasToken === this._hasToken
+    ) {
       return; // Same hub, same token: nothing to forget.
     }
     this._reset();
@@ -209,6 +212,7 @@ export class ServersModel implements IServersModel, IDisposable {
     this._systems = new HubSystems();
     const client = this._hub.client;
     this._client = client;
+    this._hasToken = this._hub.hasToken;
     this._list = {
       connection: client && this._hub.hasToken ? 'checking' : 'unconfigured',
       problem: client ? null : this._hub.configError,
@@ -284,6 +288,7 @@ export class ServersModel implements IServersModel, IDisposable {
   private _loading: Promise<void> | null = null;
   private _queued: Promise<void> | null = null;
   private _client: IHubClient | null = null;
+  private _hasToken = false;
   private _list: IListState = {
     connection: 'unconfigured',
     problem: null,

@@ -68,7 +68,11 @@ export function ConnectionSection(props: IConnectionProps): JSX.Element {
       break;
     case 'checking':
       status = (
-        <p className="jp-nfdi-status">{trans.__('Checking the token…')}</p>
+        <p className="jp-nfdi-status">
+          {hub.pageLogin?.state === 'checking'
+            ? trans.__("Checking this JupyterLab's hub login…")
+            : trans.__('Checking the token…')}
+        </p>
       );
       break;
     case 'failed':

@@ -9,8 +9,9 @@ import { Signal } from '@lumino/signaling';
 
 import { HubConnection, IPageLocation } from '../../connection/connection';
 import { DeferredClient } from '../../connection/deferredClient';
-import { FetchFunction, HubClient } from '../../hub';
+import { FetchFunction } from '../../hub';
 import { planLaunch } from '../../launch/plan';
+import { ServersModel } from '../../servers/model';
 import { FakeFetch, IFakeAnswer } from '../hub/fakeFetch';
 
 const PAGE_TOKEN = 'page-oauth-token';
@@ -110,21 +111,63 @@ describe('The token decision under a hub', () => {
     expect(sent[1]).toBe(`POST ${HUB_API}start token ${PAGE_TOKEN}`);
   });
 
-  it('once decided, the client in use is the one decided on', async () => {
+  it('once decided, the client stays and sends at once through the one decided on', async () => {
     const { hub, sent, answerCheck } = connect(
       { token: 'pasted' },
       MAY_START,
       STARTING
     );
-    expect(hub.client).toBeInstanceOf(DeferredClient);
+    const client = hub.client;
+    expect(client).toBeInstanceOf(DeferredClient);
     let changes = 0;
     hub.changed.connect(() => (changes += 1));
     answerCheck();
     await hub.ready;
     expect(changes).toBe(1);
-    expect(hub.client).toBeInstanceOf(HubClient);
-    expect(hub.client).not.toBeInstanceOf(DeferredClient);
-    await hub.client!.start();
+    // Views and launches that hold it need not start over.
+    expect(hub.client).toBe(client);
+    expect(hub.tokenSource).toBe('page');
+    void hub.client!.start();
+    // No wait: the request leaves in the call.
     expect(sent[1]).toBe(`POST ${HUB_API}start token ${PAGE_TOKEN}`);
+  });
+
+  it('a sidebar shown while the token is decided lists the servers once', async () => {
+    const LISTED: IFakeAnswer = {
+      status: 200,
+      body: { ...(MAY_START.body as object), servers: {} }
+    };
+    const { hub, sent, answerCheck } = connect(
+      { token: 'pasted' },
+      MAY_START,
+      LISTED,
+      { status: 200, body: {} }
+    );
+    const model = new ServersModel(hub);
+    const shown = model.refresh();
+    answerCheck();
+    await hub.ready;
+    await shown;
+    await new Promise(resolve => setTimeout(resolve, 20));
+    expect(model.connection).toBe('connected');
+    const lists = sent.filter(line =>
+      line.startsWith(`GET ${HUB_API}user?include_stopped_servers`)
+    );
+    expect(lists).toHaveLength(1);
+    model.dispose();
+  });
+
+  it('no usable token after the decision: the list says so, not a refusal', async () => {
+    const { hub, answerCheck } = connect(
+      {},
+      { status: 403, body: { status: 403, message: 'Forbidden' } }
+    );
+    const model = new ServersModel(hub);
+    expect(hub.hasToken).toBe(true);
+    answerCheck();
+    await hub.ready;
+    expect(hub.hasToken).toBe(false);
+    expect(model.connection).toBe('unconfigured');
+    model.dispose();
   });
 });

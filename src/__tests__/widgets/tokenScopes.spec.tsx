@@ -205,6 +205,21 @@ describe('The token in use and its scopes', () => {
     expect(note()).toBeNull();
   });
 
+  it('says the hub login is being checked while a pasted token waits for it', () => {
+    const made = setup([], { token: 'pasted' });
+    model = made.model;
+    expect(model.connection).toBe('checking');
+    const hub = withLogin(made.hub, {
+      tokenSource: null,
+      hasToken: true,
+      pageLogin: { state: 'checking' }
+    });
+    render(section(hub, model));
+    expect(
+      screen.getByText("Checking this JupyterLab's hub login…")
+    ).toBeTruthy();
+  });
+
   it('says nothing about scopes when the hub lists none', async () => {
     // `GET /hub/api/user` of an older hub: no scopes.
     const made = setup([serverList(), noFlavors]);

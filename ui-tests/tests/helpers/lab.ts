@@ -48,11 +48,13 @@ export async function loginToHub(page: Page, hub: LocalHub): Promise<void> {
   await page.locator('#password_input').fill(hub.password);
   await page.locator('#login_submit').click();
   // The hub starts demo's default server (if it does not run) and sends the
-  // browser to its JupyterLab.
-  await page.waitForURL(url => url.href.startsWith(lab), { timeout: LONG });
-  await waitForLab(page);
-  // Earlier tests' layouts (sidebar, dialogs) are saved in the server's
-  // workspace: start from a fresh one.
+  // browser to its JupyterLab. Earlier tests' layouts (sidebar, dialogs) are
+  // saved in the server's workspace: as soon as the JupyterLab answers, go
+  // to a fresh one instead of loading that one first.
+  await page.waitForURL(url => url.href.startsWith(lab), {
+    timeout: LONG,
+    waitUntil: 'commit'
+  });
   await page.goto(`${lab}?reset`);
   await waitForLab(page);
   await expect(launcher(page)).toBeVisible({ timeout: LONG });
