@@ -6,8 +6,8 @@
 #
 #   bash scripts/bench.sh [--no-setup]
 #
-# It measures the production build (as the wheel ships it): the checkout's
-# development build is replaced; run `jlpm build` to get it back.
+# It measures the production build (as the wheel ships it), in place of the
+# checkout's development build, which it builds again at the end.
 #
 # --no-setup: skip scripts/setup.sh (a checkout that is set up already).
 # The figures (raw samples) go to .bench-results/figures.json, the table to
@@ -36,7 +36,7 @@ export PATH="$ROOT/.venv/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 # Measure what a release ships: the production bundle (minified), in place
-# of the development build the set-up made. `jlpm build` brings that back.
+# of the development build the set-up made (built again at the end).
 printf '\n==> Production build of the extension\n'
 if ! jlpm build:prod; then
   echo "The production build failed; the bench did not run."
@@ -60,6 +60,11 @@ printf '\n==> Bench (Playwright, headless chromium; about 10 minutes)\n'
 (cd ui-tests && NFDI_BENCH_OUT="$FIGURES" jlpm playwright test -c bench.config.js)
 bench_status=$?
 load_after="$(load)"
+
+printf '\n==> Development build back in place\n'
+if ! jlpm build >/dev/null 2>&1; then
+  echo "The development build failed; run 'jlpm build' to see why."
+fi
 
 printf '\n==> Figures\n'
 if ! python scripts/bench_table.py "$FIGURES" --date "$started" \
