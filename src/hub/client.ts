@@ -19,7 +19,7 @@ import {
 } from './clientParts';
 import { HubError } from './errors';
 import { siblingSettings } from './siblingSettings';
-import { KEEP_ALIVE, toProgressEvent } from './events';
+import { KEEP_ALIVE, KEEP_ALIVE_EVENT, toProgressEvent } from './events';
 import { isRecord } from './guards';
 import {
   IHubUser,
@@ -251,13 +251,7 @@ export class HubClient implements IHubClient {
     );
     for await (const data of events) {
       if (data === KEEP_ALIVE) {
-        yield {
-          progress: null,
-          message: '',
-          ready: false,
-          failed: false,
-          keepAlive: true
-        };
+        yield { ...KEEP_ALIVE_EVENT };
         continue;
       }
       const event = toProgressEvent(data);

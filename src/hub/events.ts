@@ -10,6 +10,15 @@ import { IProgressEvent } from './models';
  */
 export const KEEP_ALIVE = '';
 
+/** The progress event a keep-alive gives: nothing but a sign of life. */
+export const KEEP_ALIVE_EVENT: Readonly<IProgressEvent> = {
+  progress: null,
+  message: '',
+  ready: false,
+  failed: false,
+  keepAlive: true
+};
+
 /**
  * Splits an event stream into the data of each event.
  *
