@@ -5,7 +5,8 @@
  * UI tests' default file pattern does not match), one at a time. The bench
  * records figures into a JSON file and asserts nothing about time.
  */
-const testConfig = require('./playwright.config');
+// The UI tests' projects split their spec files; the bench has its own.
+const { projects, ...testConfig } = require('./playwright.config');
 
 module.exports = {
   ...testConfig,

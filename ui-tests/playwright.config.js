@@ -10,12 +10,28 @@ const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 const port = process.env.NFDI_UI_TEST_PORT || '8888';
 const baseURL = `http://127.0.0.1:${port}`;
 
+/**
+ * Specs that drive the standalone JupyterLab: they share its user settings,
+ * so they run one at a time. Every other spec starts local hubs of its own
+ * (each with its own state folder, ports and user settings) and may run
+ * beside them.
+ */
+const STANDALONE = [
+  '**/settings.spec.ts',
+  '**/launcher-tiles.spec.ts',
+  '**/cross-origin.spec.ts'
+];
+
 module.exports = {
   ...baseConfig,
-  // One JupyterLab server, two cores, tests that share server-side settings:
-  // run one test at a time.
-  workers: 1,
+  // Two files at a time (much of a UI test is waiting for servers); the
+  // tests of one file run in order, in one worker.
+  workers: 2,
   fullyParallel: false,
+  projects: [
+    { name: 'standalone', testMatch: STANDALONE, workers: 1 },
+    { name: 'hubs', testIgnore: STANDALONE }
+  ],
   // A JupyterLab start-up takes ~15 s on two cores; leave room for slow runs.
   timeout: 120 * 1000,
   expect: { timeout: 15 * 1000 },

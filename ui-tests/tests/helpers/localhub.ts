@@ -373,7 +373,10 @@ export class LocalHub {
               `The local hub is gone (exit code ${exitCode}, signal ${signalCode}):\n${this.output()}`
             );
           }
-          throw error;
+          // Say which request, with what the hub printed last.
+          throw new Error(
+            `${method} ${target} got no answer in ${attempt} tries (${error}); the local hub printed last:\n${this.output()}`
+          );
         }
         await new Promise(resolve => setTimeout(resolve, 200));
       }
