@@ -28,7 +28,11 @@ section "Unit tests (jest)"
 jlpm jest --ci --json --outputFile="$RESULTS/jest.json"
 
 section "Local hub and packaging (pytest)"
-python -m pytest -q -p no:cacheprovider --junitxml="$RESULTS/pytest.xml" hub/tests tests
+# Two files at a time: each process starts the local hubs its files use (each
+# in its own state folder, on its own ports); the packaging test overlaps
+# with the hub tests.
+python -m pytest -q -p no:cacheprovider -n 2 --dist loadfile \
+  --junitxml="$RESULTS/pytest.xml" hub/tests tests
 
 section "UI tests (Galata, headless chromium)"
 (cd ui-tests && PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/galata.json" \
