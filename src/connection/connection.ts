@@ -78,7 +78,8 @@ export class HubConnection implements IHubConnection {
   }
 
   get hasToken(): boolean {
-    return this._tokenSource !== null || this._deciding;
+    // While the token is decided, requests wait for it (see DeferredClient).
+    return this._tokenSource !== null || this._pageLogin?.state === 'checking';
   }
 
   get tokenSource(): TokenSource | null {
@@ -187,11 +188,11 @@ export class HubConnection implements IHubConnection {
     }
     this._settingsCheck = null;
     this._pageLogin = null;
-    this._deciding = false;
     const page = this._pageClient;
     const settings = this._settingsClient;
     if (!page || !settings) {
       this._use(this._settings.token && settings ? 'settings' : null);
+      this._client = settings;
       this._ready = Promise.resolve();
       return;
     }
@@ -201,7 +202,6 @@ export class HubConnection implements IHubConnection {
     const decision = decideToken(page, settings, this._settings.token !== '');
     this._pageLogin = { state: 'checking' };
     this._use(null);
-    this._deciding = true;
     this._client = new DeferredClient(
       settings,
       decision.then(d => (d.source === 'page' ? page : settings))
@@ -239,19 +239,16 @@ export class HubConnection implements IHubConnection {
     }
     this._pageLogin = decision.page;
     this._settingsCheck = decision.settings;
-    this._deciding = false;
     // The client stays: once decided it sends every request straight through
     // the client decided on, so the views and launches holding it need not
     // start over (and the list is not asked twice).
-    const deferred = this._client;
     this._use(decision.source);
-    this._client = deferred;
     this._changed.emit();
   }
 
+  /** The token source in use, and what its check found it may do. */
   private _use(source: TokenSource | null): void {
     this._tokenSource = source;
-    this._client = source === 'page' ? this._pageClient : this._settingsClient;
     const check = source === 'page' ? this._pageLogin : this._settingsCheck;
     this._grants =
       source !== null && check?.state === 'ok' ? check.grants : null;
@@ -266,8 +263,6 @@ export class HubConnection implements IHubConnection {
   private _defaultOptions: IUserOptions = DEFAULT_USER_OPTIONS;
   private _hubUrl = '';
   private _client: IHubClient | null = null;
-  /** The token is being decided (see `DeferredClient`). */
-  private _deciding = false;
   private _settingsClient: IHubClient | null = null;
   private _pageClient: IHubClient | null = null;
   private _tokenSource: TokenSource | null = null;
